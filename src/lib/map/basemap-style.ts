@@ -1,0 +1,292 @@
+import type {
+	ExpressionSpecification,
+	LayerSpecification,
+	SourceSpecification,
+	StyleSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+
+/** Names of the offline basemap's GeoJSON files under geo/basemap/. */
+export const BASEMAP_FILES = [
+	'countries',
+	'country-labels',
+	'belarus-border',
+	'oblasts',
+	'oblast-labels',
+	'oblast-edges',
+	'rivers',
+	'lakes',
+	'settlements',
+	'metro-lines',
+	'metro-stations'
+] as const;
+export type BasemapFile = (typeof BASEMAP_FILES)[number];
+
+/** Absolute URL (or inline data) of each basemap file. */
+export type BasemapData = Record<BasemapFile, string | GeoJSON.FeatureCollection>;
+
+/** Language of map labels; English by default, with Belarusian and Russian kept in the data. */
+export type LabelLanguage = 'en' | 'be' | 'ru';
+
+/** Font family shipped with the app (@fontsource/noto-sans); drawn locally, no glyph server. */
+export const MAP_FONT = 'Noto Sans';
+
+/** West, south, east, north of the view that shows all of Belarus. */
+export const BELARUS_BOUNDS: [number, number, number, number] = [23.1, 51.2, 32.8, 56.2];
+/** The map cannot be panned beyond the basemap's own extent. */
+export const MAX_BOUNDS: [number, number, number, number] = [19.5, 49.6, 36.5, 58];
+export const MIN_ZOOM = 4.5;
+export const MAX_ZOOM = 17;
+/** Zoom from which the Minsk Metro lines appear. */
+export const METRO_MIN_ZOOM = 10.5;
+
+/** Every data source drawn on the offline basemap, shown on the map and in the README. */
+export const BASEMAP_ATTRIBUTION = [
+	'<a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">Natural Earth</a>',
+	'<a href="https://www.geonames.org/" target="_blank" rel="noopener noreferrer">GeoNames</a> (CC BY 4.0)',
+	'Rivers, lakes: <a href="https://www.soest.hawaii.edu/pwessel/gshhg/" target="_blank" rel="noopener noreferrer">GSHHG</a> (LGPL)',
+	'Metro: <a href="https://github.com/valerykatskel/metro-game" target="_blank" rel="noopener noreferrer">metro-game</a>'
+].join(' · ');
+
+export const PALETTE = {
+	outside: '#e9ebec',
+	neighbour: '#eeede9',
+	belarus: '#fbfaf6',
+	minsk: '#f5f1e8',
+	border: '#8b8073',
+	borderHalo: '#e3ddd2',
+	oblastEdge: '#b9afa1',
+	water: '#bcd3e4',
+	waterLine: '#8fb2cc',
+	label: '#38342f',
+	labelMuted: '#857b6e',
+	halo: '#fbfaf6',
+	metro1: '#1f5fae',
+	metro2: '#c7362f'
+} as const;
+
+/** Label text in the chosen language, falling back to English where that name is missing. */
+export function labelText(language: LabelLanguage): ExpressionSpecification {
+	if (language === 'en') return ['get', 'name_en'];
+	return ['coalesce', ['get', `name_${language}`], ['get', 'name_en']];
+}
+
+function sources(data: BasemapData): Record<string, SourceSpecification> {
+	return Object.fromEntries(BASEMAP_FILES.map((name) => [name, { type: 'geojson', data: data[name] }]));
+}
+
+function textLayout(size: ExpressionSpecification | number, extra: Record<string, unknown> = {}) {
+	return { 'text-font': [MAP_FONT], 'text-size': size, ...extra };
+}
+
+/** The basemap's layers, bottom to top, named for what they show. */
+export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecification[] {
+	const name = labelText(language);
+	return [
+		{ id: 'Background', type: 'background', paint: { 'background-color': PALETTE.outside } },
+		{
+			id: 'Countries',
+			type: 'fill',
+			source: 'countries',
+			paint: {
+				'fill-color': ['case', ['get', 'isBelarus'], PALETTE.belarus, PALETTE.neighbour]
+			}
+		},
+		{
+			id: 'CityOfMinsk',
+			type: 'fill',
+			source: 'oblasts',
+			filter: ['==', ['get', 'code'], 'BY-HM'],
+			paint: { 'fill-color': PALETTE.minsk }
+		},
+		{
+			id: 'Lakes',
+			type: 'fill',
+			source: 'lakes',
+			paint: { 'fill-color': PALETTE.water, 'fill-outline-color': PALETTE.waterLine }
+		},
+		{
+			id: 'Rivers',
+			type: 'line',
+			source: 'rivers',
+			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			filter: ['any', ['<=', ['get', 'level'], 2], ['has', 'name_en']],
+			paint: {
+				'line-color': PALETTE.waterLine,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 8, 1.4, 12, 3]
+			}
+		},
+		{
+			id: 'MinorRivers',
+			type: 'line',
+			source: 'rivers',
+			minzoom: 6.5,
+			filter: ['all', ['>', ['get', 'level'], 2], ['!', ['has', 'name_en']]],
+			paint: {
+				'line-color': PALETTE.waterLine,
+				'line-opacity': 0.7,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 6.5, 0.4, 12, 1.5]
+			}
+		},
+		{
+			id: 'OblastEdges',
+			type: 'line',
+			source: 'oblast-edges',
+			paint: {
+				'line-color': PALETTE.oblastEdge,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.7, 10, 1.5],
+				'line-dasharray': [3, 2]
+			}
+		},
+		{
+			id: 'BelarusBorderHalo',
+			type: 'line',
+			source: 'belarus-border',
+			paint: { 'line-color': PALETTE.borderHalo, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 4, 10, 8] }
+		},
+		{
+			id: 'BelarusBorder',
+			type: 'line',
+			source: 'belarus-border',
+			paint: { 'line-color': PALETTE.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 10, 2] }
+		},
+		{
+			id: 'MetroLines',
+			type: 'line',
+			source: 'metro-lines',
+			minzoom: METRO_MIN_ZOOM,
+			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': ['match', ['get', 'line'], 1, PALETTE.metro1, PALETTE.metro2],
+				'line-width': ['interpolate', ['linear'], ['zoom'], METRO_MIN_ZOOM, 1.5, 14, 4],
+				'line-opacity': 0.75
+			}
+		},
+		{
+			id: 'MetroStations',
+			type: 'circle',
+			source: 'metro-stations',
+			minzoom: METRO_MIN_ZOOM + 0.5,
+			paint: {
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 15, 5],
+				'circle-color': '#ffffff',
+				'circle-stroke-width': 1.5,
+				'circle-stroke-color': ['match', ['get', 'line'], 1, PALETTE.metro1, PALETTE.metro2]
+			}
+		},
+		{
+			id: 'RiverLabels',
+			type: 'symbol',
+			source: 'rivers',
+			minzoom: 6,
+			filter: ['has', 'name_en'],
+			layout: textLayout(['interpolate', ['linear'], ['zoom'], 6, 11, 10, 13], {
+				'text-field': name,
+				'symbol-placement': 'line',
+				'symbol-spacing': 400,
+				'text-letter-spacing': 0.1,
+				'text-max-angle': 30
+			}),
+			paint: { 'text-color': '#4f7ea3', 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 }
+		},
+		{
+			id: 'MetroStationLabels',
+			type: 'symbol',
+			source: 'metro-stations',
+			minzoom: 12.5,
+			layout: textLayout(12, {
+				'text-field': name,
+				'text-anchor': 'left',
+				'text-offset': [0.8, 0],
+				'text-optional': true
+			}),
+			paint: { 'text-color': PALETTE.labelMuted, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 }
+		},
+		{
+			id: 'OblastLabels',
+			type: 'symbol',
+			source: 'oblast-labels',
+			minzoom: 5.5,
+			maxzoom: 8.5,
+			layout: textLayout(['interpolate', ['linear'], ['zoom'], 5.5, 10, 8, 13], {
+				'text-field': name,
+				'text-transform': 'uppercase',
+				'text-letter-spacing': 0.15,
+				'text-max-width': 8
+			}),
+			paint: { 'text-color': PALETTE.labelMuted, 'text-opacity': 0.8, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1 }
+		},
+		{
+			id: 'CountryLabels',
+			type: 'symbol',
+			source: 'country-labels',
+			maxzoom: 9,
+			layout: textLayout(['interpolate', ['linear'], ['zoom'], 5, 12, 8, 16], {
+				'text-field': ['get', 'name'],
+				'text-transform': 'uppercase',
+				'text-letter-spacing': 0.3
+			}),
+			paint: { 'text-color': '#a39b8f', 'text-halo-color': PALETTE.neighbour, 'text-halo-width': 1 }
+		},
+		{
+			id: 'SettlementDots',
+			type: 'circle',
+			source: 'settlements',
+			maxzoom: 11,
+			filter: settlementFilter(),
+			paint: {
+				'circle-radius': ['match', ['get', 'rank'], 1, 4, 2, 3.2, 3, 2.5, 2],
+				'circle-color': PALETTE.label,
+				'circle-stroke-color': PALETTE.halo,
+				'circle-stroke-width': 1
+			}
+		},
+		{
+			id: 'SettlementLabels',
+			type: 'symbol',
+			source: 'settlements',
+			filter: settlementFilter(),
+			layout: textLayout(['match', ['get', 'rank'], 1, 16, 2, 14, 3, 12.5, 11.5], {
+				'text-field': name,
+				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+				'text-radial-offset': 0.6,
+				'symbol-sort-key': ['-', ['get', 'population']]
+			}),
+			paint: {
+				'text-color': ['case', ['get', 'inBelarus'], PALETTE.label, PALETTE.labelMuted],
+				'text-halo-color': PALETTE.halo,
+				'text-halo-width': 1.5
+			}
+		}
+	] as LayerSpecification[];
+}
+
+/** Big towns at country zoom, smaller ones as the reader zooms in. */
+function settlementFilter(): ExpressionSpecification {
+	return [
+		'step',
+		['zoom'],
+		['<=', ['get', 'rank'], 2],
+		6,
+		['<=', ['get', 'rank'], 3],
+		7,
+		true
+	] as ExpressionSpecification;
+}
+
+/** Which basemap to draw: the offline one unless a style URL was opted into at build time. */
+export function chooseStyle(data: BasemapData, onlineStyleUrl?: string): StyleSpecification | string {
+	const url = onlineStyleUrl?.trim();
+	if (!url) return offlineStyle(data);
+	if (!/^https?:\/\//i.test(url)) throw new Error(`PUBLIC_BASEMAP_STYLE_URL must be an http(s) URL, got "${url}"`);
+	return url;
+}
+
+/** The complete offline style: every source served by the app itself, no glyphs or sprite URL. */
+export function offlineStyle(data: BasemapData, language: LabelLanguage = 'en'): StyleSpecification {
+	return {
+		version: 8,
+		name: 'Protest Atlas offline basemap',
+		sources: sources(data),
+		layers: basemapLayers(language)
+	};
+}

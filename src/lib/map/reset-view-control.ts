@@ -1,0 +1,30 @@
+import type { IControl, Map as MaplibreMap } from 'maplibre-gl';
+
+/** A map button that flies back to a fixed extent (all of Belarus). */
+export class ResetViewControl implements IControl {
+	#container: HTMLElement | undefined;
+	constructor(
+		private readonly bounds: [number, number, number, number],
+		private readonly label: string
+	) {}
+
+	onAdd(map: MaplibreMap): HTMLElement {
+		const container = document.createElement('div');
+		container.className = 'maplibregl-ctrl maplibregl-ctrl-group';
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'reset-view-button';
+		button.title = this.label;
+		button.setAttribute('aria-label', this.label);
+		button.innerHTML =
+			'<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M4 8V4h4M16 8V4h-4M4 12v4h4M16 12v4h-4" fill="none" stroke="currentColor" stroke-width="1.8"/></svg>';
+		button.addEventListener('click', () => map.fitBounds(this.bounds, { padding: 24 }));
+		container.append(button);
+		this.#container = container;
+		return container;
+	}
+
+	onRemove(): void {
+		this.#container?.remove();
+	}
+}

@@ -1,0 +1,12 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	envPrefix: ['VITE_', 'PUBLIC_'],
+	build: { chunkSizeWarningLimit: 1200 },
+	test: {
+		include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+		environment: 'node'
+	}
+});
