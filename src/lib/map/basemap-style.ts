@@ -4,6 +4,7 @@ import type {
 	SourceSpecification,
 	StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
 
 /** Names of the offline basemap's GeoJSON files under geo/basemap/. */
 export const BASEMAP_FILES = [
@@ -22,7 +23,7 @@ export const BASEMAP_FILES = [
 export type BasemapFile = (typeof BASEMAP_FILES)[number];
 
 /** Absolute URL (or inline data) of each basemap file. */
-export type BasemapData = Record<BasemapFile, string | GeoJSON.FeatureCollection>;
+export type BasemapData = Record<BasemapFile, string | FeatureCollection>;
 
 /** Language of map labels; English by default, with Belarusian and Russian kept in the data. */
 export type LabelLanguage = 'en' | 'be' | 'ru';
@@ -213,7 +214,12 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 				'text-letter-spacing': 0.15,
 				'text-max-width': 8
 			}),
-			paint: { 'text-color': PALETTE.labelMuted, 'text-opacity': 0.8, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1 }
+			paint: {
+				'text-color': PALETTE.labelMuted,
+				'text-opacity': 0.8,
+				'text-halo-color': PALETTE.halo,
+				'text-halo-width': 1
+			}
 		},
 		{
 			id: 'CountryLabels',

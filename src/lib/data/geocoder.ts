@@ -1,0 +1,208 @@
+/**
+ * Free-text place lookup over the gazetteer, in English, Belarusian, Russian or any Latin
+ * transliteration. Every name is reduced to one Latin "key" (no case, no diacritics, one
+ * spelling of ja/ya, kh/h, w/v …) so that Pushkinskaja, Pushkinskaya and Пушкінская meet.
+ */
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Place } from './schema';
+
+const CYRILLIC: Record<string, string> = {
+	а: 'a',
+	б: 'b',
+	в: 'v',
+	г: 'g',
+	ґ: 'g',
+	д: 'd',
+	е: 'e',
+	ё: 'e',
+	є: 'e',
+	ж: 'zh',
+	з: 'z',
+	и: 'i',
+	і: 'i',
+	ї: 'i',
+	й: 'y',
+	к: 'k',
+	л: 'l',
+	м: 'm',
+	н: 'n',
+	о: 'o',
+	п: 'p',
+	р: 'r',
+	с: 's',
+	т: 't',
+	у: 'u',
+	ў: 'u',
+	ф: 'f',
+	х: 'h',
+	ц: 'ts',
+	ч: 'ch',
+	ш: 'sh',
+	щ: 'sh',
+	ъ: '',
+	ы: 'y',
+	ь: '',
+	э: 'e',
+	ю: 'yu',
+	я: 'ya'
+};
+
+/** Words that describe rather than name a place; dropped from both the query and the names. */
+const NOISE_WORDS = new Set([
+	'the',
+	'near',
+	'in',
+	'at',
+	'of',
+	'by',
+	'front',
+	'outside',
+	'city',
+	'town',
+	'metro',
+	'station',
+	'stantsiya',
+	'stantsyya',
+	'underground',
+	'subway',
+	'stantsyya',
+	'u',
+	'v',
+	'vozle',
+	'okolo',
+	'kalya',
+	'la'
+]);
+
+/** Lower-case, no diacritics, Cyrillic spelled in Latin, and the common spelling variants merged. */
+export function nameKey(text: string): string {
+	const latin = [...text.normalize('NFKC').toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join('');
+	const words = latin
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.replace(/ł/g, 'l')
+		.replace(/[^a-z0-9]+/g, ' ')
+		.split(' ')
+		.filter((word) => word && !NOISE_WORDS.has(word));
+	return words
+		.join(' ')
+		.replace(/kh/g, 'h')
+		.replace(/j/g, 'y')
+		.replace(/w/g, 'v')
+		.replace(/ts/g, 'c')
+		.replace(/iy\b/g, 'y')
+		.replace(/ij\b/g, 'y')
+		.replace(/yy/g, 'y')
+		.replace(/(.)\1/g, '$1');
+}
+
+/** Levenshtein edit distance. */
+export function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+		}
+		previous = current;
+	}
+	return previous[b.length]!;
+}
+
+/** 1 for the same key, falling towards 0 as the spellings differ. */
+function similarity(a: string, b: string): number {
+	if (!a || !b) return 0;
+	return 1 - editDistance(a, b) / Math.max(a.length, b.length);
+}
+
+export interface Candidate {
+	place: Place;
+	score: number;
+	/** The name or alias that matched. */
+	matched: string;
+}
+
+export type GeocodeResult =
+	| { status: 'match'; place: Place; score: number; matched: string }
+	| { status: 'ambiguous'; candidates: Candidate[] }
+	| { status: 'unknown'; suggestions: Candidate[] };
+
+export interface Geocoder {
+	geocode(text: string): GeocodeResult;
+	/** Places whose names start with or resemble the text, best first; for search-as-you-type. */
+	suggest(text: string, limit?: number): Candidate[];
+}
+
+/** A score at or above this is a match; below it, the best ones are offered as suggestions. */
+export const MATCH_THRESHOLD = 0.8;
+
+/** Builds a geocoder over gazetteer places. */
+export function createGeocoder(places: readonly Place[]): Geocoder {
+	const entries = places.flatMap((place) => {
+		const { names, aliases } = place.properties;
+		return [names.en, names.be, names.ru, ...aliases, place.id.replace(/-/g, ' ')].map((name) => ({
+			place,
+			name,
+			key: nameKey(name)
+		}));
+	});
+
+	function scored(text: string): Candidate[] {
+		const key = nameKey(text);
+		if (!key) return [];
+		const best = new Map<string, Candidate>();
+		for (const entry of entries) {
+			let score = similarity(key, entry.key);
+			// A name that begins with the query ("Pushk") is a strong partial match.
+			if (key.length >= 3 && entry.key.startsWith(key))
+				score = Math.max(score, 0.75 + 0.2 * (key.length / entry.key.length));
+			const previous = best.get(entry.place.id);
+			if (!previous || score > previous.score)
+				best.set(entry.place.id, { place: entry.place, score, matched: entry.name });
+		}
+		return [...best.values()].sort((a, b) => b.score - a.score || a.place.id.localeCompare(b.place.id));
+	}
+
+	return {
+		geocode(text) {
+			const ranked = scored(text);
+			const top = ranked[0];
+			if (!top || top.score < MATCH_THRESHOLD)
+				return { status: 'unknown', suggestions: ranked.filter((c) => c.score > 0.3).slice(0, 5) };
+			const tied = ranked.filter((c) => top.score - c.score < 0.001);
+			if (tied.length > 1) return { status: 'ambiguous', candidates: tied };
+			return { status: 'match', place: top.place, score: top.score, matched: top.matched };
+		},
+		suggest(text, limit = 8) {
+			return scored(text)
+				.filter((c) => c.score >= 0.6)
+				.slice(0, limit);
+		}
+	};
+}
+
+/** Kinds of place that a point can belong to. */
+const SETTLEMENT_KINDS = new Set(['city', 'town', 'foreign city']);
+
+/**
+ * The city or town a point belongs to: the one whose boundary contains it, else the nearest
+ * settlement within `maxKm`, else undefined.
+ */
+export function cityAt(
+	point: [number, number],
+	places: readonly Place[],
+	options: { boundaries?: Record<string, Feature<Polygon | MultiPolygon>>; maxKm?: number } = {}
+): Place | undefined {
+	const settlements = places.filter((p) => SETTLEMENT_KINDS.has(p.properties.kind));
+	for (const [id, boundary] of Object.entries(options.boundaries ?? {})) {
+		if (turf.booleanPointInPolygon(point, boundary)) return settlements.find((p) => p.id === id);
+	}
+	let nearest: { place: Place; km: number } | undefined;
+	for (const place of settlements) {
+		const km = turf.distance(point, place.geometry.coordinates, { units: 'kilometers' });
+		if (!nearest || km < nearest.km) nearest = { place, km };
+	}
+	return nearest && nearest.km <= (options.maxKm ?? 15) ? nearest.place : undefined;
+}

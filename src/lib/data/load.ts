@@ -1,0 +1,230 @@
+/**
+ * Reading data files into the validated model. Nothing is skipped silently: every record is either
+ * returned as valid or reported as a Problem that names the file, the record, the field and what
+ * was expected.
+ */
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import {
+	Dataset,
+	Gazetteer,
+	Place,
+	ProtestEvent,
+	type DatasetHeader,
+	type Place as PlaceT,
+	type ProtestEvent as ProtestEventT
+} from './schema';
+import { isTimeZone, localDate, parseOffset, zoneOffsetMinutes } from './time';
+
+export interface Problem {
+	file: string;
+	/** The record: `event "id"`, `place #3`, or `line 12` for a file that does not parse. */
+	record?: string;
+	/** Dotted path of the field inside the record. */
+	field?: string;
+	message: string;
+}
+
+/** One line per problem: `file: record › field: message`. */
+export function formatProblem(problem: Problem): string {
+	const where = [problem.record, problem.field].filter(Boolean).join(' › ');
+	return `${problem.file}: ${where ? `${where}: ` : ''}${problem.message}`;
+}
+
+/** Parses JSON, reporting a syntax error with its line and column instead of throwing. */
+export function parseJson(text: string, file: string): { value?: unknown; problems: Problem[] } {
+	try {
+		return { value: JSON.parse(text), problems: [] };
+	} catch (error) {
+		// JSON.parse does not always say where; a tolerant parser finds the first fault's offset.
+		const faults: ParseError[] = [];
+		parseTolerant(text, faults, { disallowComments: true, allowTrailingComma: false });
+		const fault = faults[0];
+		const reason = fault ? printParseErrorCode(fault.error) : String(error);
+		if (!fault) return { problems: [{ file, message: `expected valid JSON (${reason})` }] };
+		const before = text.slice(0, fault.offset);
+		const line = before.split('\n').length;
+		const column = fault.offset - before.lastIndexOf('\n');
+		return {
+			problems: [{ file, record: `line ${line}, column ${column}`, message: `expected valid JSON, got ${reason}` }]
+		};
+	}
+}
+
+function describe(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	const json = JSON.stringify(value);
+	return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+	let node = root;
+	for (const key of path) {
+		if (node === null || typeof node !== 'object') return undefined;
+		node = (node as Record<PropertyKey, unknown>)[key];
+	}
+	return node;
+}
+
+/** Turns zod issues into problems whose message says what was expected and what was found. */
+export function schemaProblems(error: z.ZodError, input: unknown, file: string, record: string): Problem[] {
+	return error.issues.map((issue) => {
+		const actual = valueAt(input, issue.path);
+		let expected = issue.message;
+		if (issue.code === 'invalid_type') expected = `a ${issue.expected}`;
+		else if (issue.code === 'invalid_value')
+			expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+		else if (issue.code === 'unrecognized_keys') expected = `no unknown fields (${issue.keys.join(', ')})`;
+		else if (issue.code === 'too_small' && Array.isArray(actual))
+			expected = `at least ${String(issue.minimum)} item(s)`;
+		else if (issue.code === 'invalid_union') expected = unionExpectation(issue);
+		const found = issue.code === 'unrecognized_keys' ? '' : `, got ${describe(actual)}`;
+		return {
+			file,
+			record,
+			field: issue.path.map(String).join('.') || undefined,
+			message: `expected ${expected.replace(/^expected /i, '')}${found}`
+		};
+	});
+}
+
+function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
+	const messages = issue.errors.flat().map((inner) => inner.message);
+	return [...new Set(messages)].join(' or ') || 'one of the allowed forms';
+}
+
+function recordName(kind: string, raw: unknown, index: number): string {
+	const id = valueAt(raw, ['id']);
+	return typeof id === 'string' && id ? `${kind} "${id}" (#${index + 1})` : `${kind} #${index + 1}`;
+}
+
+/** [west, south, east, north] contains [lon, lat]. */
+export function inBbox([lon, lat]: readonly [number, number], [w, s, e, n]: readonly number[]): boolean {
+	return lon >= (w ?? -180) && lon <= (e ?? 180) && lat >= (s ?? -90) && lat <= (n ?? 90);
+}
+
+function bboxMessage(coords: readonly [number, number], bbox: readonly number[]): string {
+	const swapped = inBbox([coords[1], coords[0]], bbox) ? ' (latitude and longitude look swapped)' : '';
+	return `expected [lon, lat] inside the declared bbox [${bbox.join(', ')}], got [${coords.join(', ')}]${swapped}`;
+}
+
+export interface GazetteerResult {
+	places: PlaceT[];
+	bbox?: [number, number, number, number];
+	problems: Problem[];
+	/** How many records the file holds, valid or not. */
+	total: number;
+}
+
+/** Validates a gazetteer FeatureCollection. */
+export function readGazetteer(input: unknown, file: string): GazetteerResult {
+	const head = Gazetteer.safeParse(input);
+	if (!head.success) return { places: [], problems: schemaProblems(head.error, input, file, 'gazetteer'), total: 0 };
+	const { bbox, features } = head.data;
+	const problems: Problem[] = [];
+	const valid: { place: PlaceT; record: string }[] = [];
+	const seen = new Map<string, number>();
+	features.forEach((raw, index) => {
+		const record = recordName('place', raw, index);
+		const parsed = Place.safeParse(raw);
+		if (!parsed.success) return problems.push(...schemaProblems(parsed.error, raw, file, record));
+		const place = parsed.data;
+		const before = problems.length;
+		if (seen.has(place.id))
+			problems.push({
+				file,
+				record,
+				field: 'id',
+				message: `expected a unique id, but place #${seen.get(place.id)} has it too`
+			});
+		else seen.set(place.id, index + 1);
+		if (!inBbox(place.geometry.coordinates, bbox))
+			problems.push({
+				file,
+				record,
+				field: 'geometry.coordinates',
+				message: bboxMessage(place.geometry.coordinates, bbox)
+			});
+		if (problems.length === before) valid.push({ place, record });
+	});
+	const ids = new Set(valid.map(({ place }) => place.id));
+	const places: PlaceT[] = [];
+	for (const { place, record } of valid) {
+		if (ids.has(place.properties.city)) places.push(place);
+		else
+			problems.push({
+				file,
+				record,
+				field: 'properties.city',
+				message: `expected the id of a place in this gazetteer, got "${place.properties.city}"`
+			});
+	}
+	return { places, bbox, problems, total: features.length };
+}
+
+export interface DatasetResult {
+	header?: DatasetHeader;
+	events: ProtestEventT[];
+	problems: Problem[];
+	total: number;
+}
+
+/** Validates an event dataset against its gazetteer's places. */
+export function readDataset(input: unknown, file: string, places: readonly PlaceT[]): DatasetResult {
+	const head = Dataset.safeParse(input);
+	if (!head.success) return { events: [], problems: schemaProblems(head.error, input, file, 'dataset'), total: 0 };
+	const { events: rawEvents, ...header } = head.data;
+	const problems: Problem[] = [];
+	if (!isTimeZone(header.timeZone))
+		problems.push({
+			file,
+			record: 'dataset',
+			field: 'timeZone',
+			message: `expected an IANA time zone, got "${header.timeZone}"`
+		});
+	const placeById = new Map(places.map((p) => [p.id, p]));
+	const events: ProtestEventT[] = [];
+	const seen = new Map<string, number>();
+	rawEvents.forEach((raw, index) => {
+		const record = recordName('event', raw, index);
+		const parsed = ProtestEvent.safeParse(raw);
+		if (!parsed.success) return problems.push(...schemaProblems(parsed.error, raw, file, record));
+		const event = parsed.data;
+		const found: Problem[] = [];
+		const add = (field: string, message: string) => found.push({ file, record, field, message });
+		if (seen.has(event.id)) add('id', `expected a unique id, but event #${seen.get(event.id)} has it too`);
+		else seen.set(event.id, index + 1);
+		const place = placeById.get(event.place);
+		if (!place) add('place', `expected the id of a place in the gazetteer, got "${event.place}"`);
+		else if (!inBbox(place.geometry.coordinates, header.bbox))
+			add('place', `place "${place.id}": ${bboxMessage(place.geometry.coordinates, header.bbox)}`);
+		event.path?.coordinates.forEach((coords, i) => {
+			if (!inBbox(coords, header.bbox)) add(`path.coordinates.${i}`, bboxMessage(coords, header.bbox));
+		});
+		for (const key of ['start', 'end'] as const) {
+			const value = event.when[key];
+			if (!value) continue;
+			const date = localDate(value);
+			if (date < header.dateRange.from || date > header.dateRange.to)
+				add(`when.${key}`, `expected a date from ${header.dateRange.from} to ${header.dateRange.to}, got ${date}`);
+			const offset = parseOffset(value);
+			if (offset !== undefined && isTimeZone(header.timeZone)) {
+				const zoneOffset = zoneOffsetMinutes(header.timeZone, new Date(value));
+				if (zoneOffset !== offset)
+					add(
+						`when.${key}`,
+						`expected the UTC offset of ${header.timeZone} on that date (${formatOffset(zoneOffset)}), got ${value}`
+					);
+			}
+		}
+		problems.push(...found);
+		if (found.length === 0) events.push(event);
+	});
+	return { header, events, problems, total: rawEvents.length };
+}
+
+function formatOffset(minutes: number): string {
+	const sign = minutes < 0 ? '-' : '+';
+	const abs = Math.abs(minutes);
+	return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,204 @@
+/**
+ * The data model: one zod schema per record, and the TypeScript types inferred from it.
+ * Documented for data authors in docs/data-format.md.
+ */
+import { z } from 'zod';
+
+/** Stable identifiers: lower-case words joined by hyphens. */
+export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug of lower-case letters, digits and hyphens');
+
+/** Only web links: a javascript: or data: URL must never reach a link in the page. */
+export const SafeUrl = z
+	.string()
+	.url('an absolute URL')
+	.refine((value) => /^https?:\/\//i.test(value), 'an http or https URL');
+
+export const IsoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+	.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && isRealDate(value), 'a real calendar date');
+
+/** A local date and time with its UTC offset, so that it is unambiguous: 2020-08-15T12:00+03:00. */
+export const IsoLocalDateTime = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?[+-]\d{2}:\d{2}$/, 'a local time as YYYY-MM-DDTHH:MM+HH:MM')
+	.refine((value) => isRealDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)), 'a real date and time');
+
+function isRealDate(ymd: string): boolean {
+	const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Longitude first, as in GeoJSON. */
+export const LonLat = z.tuple([
+	z.number().min(-180, 'a longitude ≥ -180').max(180, 'a longitude ≤ 180'),
+	z.number().min(-90, 'a latitude ≥ -90').max(90, 'a latitude ≤ 90')
+]);
+export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: LonLat });
+export const LineGeometry = z.object({ type: z.literal('LineString'), coordinates: z.array(LonLat).min(2) });
+
+export const LanguageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or ru');
+
+/** Where a fact comes from. Title, date and URL are recorded when known and never made up. */
+export const Source = z.object({
+	publisher: z.string().min(1),
+	title: z.string().min(1).optional(),
+	date: IsoDate.optional(),
+	url: SafeUrl.optional(),
+	language: LanguageTag.optional()
+});
+
+/**
+ * The sentence an event rests on. `verbatim`: the source's exact words. `summary`: a sentence
+ * from the project's research notes that summarises the cited source.
+ */
+export const EventSource = Source.extend({
+	language: LanguageTag,
+	quote: z.string().min(1),
+	quoteKind: z.enum(['verbatim', 'summary']).default('verbatim')
+});
+
+export const PLACE_KINDS = [
+	'city',
+	'town',
+	'foreign city',
+	'country',
+	'metro station',
+	'government building',
+	'square',
+	'monument',
+	'market',
+	'factory',
+	'detention centre',
+	'hospital'
+] as const;
+export const PlaceKind = z.enum(PLACE_KINDS);
+
+export const Precision = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('exact') }),
+	z.object({ kind: z.literal('approximate'), radiusM: z.number().positive('a radius in metres > 0') })
+]);
+
+export const Names = z.object({ en: z.string().min(1), be: z.string().min(1), ru: z.string().min(1) });
+
+/** A place in the gazetteer, as a GeoJSON Feature. */
+export const Place = z.object({
+	type: z.literal('Feature'),
+	id: Slug,
+	geometry: PointGeometry,
+	properties: z.object({
+		names: Names,
+		aliases: z.array(z.string().min(1)).default([]),
+		kind: PlaceKind,
+		/** The city or town the place belongs to; a city names itself. */
+		city: Slug,
+		precision: Precision,
+		population: z.number().int().positive().optional(),
+		note: z.string().optional(),
+		sources: z.array(Source).min(1, 'at least one source')
+	})
+});
+
+export const Gazetteer = z.object({
+	type: z.literal('FeatureCollection'),
+	name: z.string().optional(),
+	description: z.string().optional(),
+	/** West, south, east, north: every place must lie inside. */
+	bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+	features: z.array(z.unknown())
+});
+
+/** The event taxonomy, with the ACLED event type and sub-event type each maps to. */
+export const EVENT_TYPES = {
+	rally: { label: 'Rally or march', acled: ['Protests', 'Peaceful protest'] },
+	'human-chain': { label: 'Human chain', acled: ['Protests', 'Peaceful protest'] },
+	strike: { label: 'Strike or walkout', acled: ['Protests', 'Peaceful protest'] },
+	vigil: { label: 'Vigil', acled: ['Protests', 'Peaceful protest'] },
+	funeral: { label: 'Funeral or memorial', acled: ['Protests', 'Peaceful protest'] },
+	repression: {
+		label: 'Detentions or violence by authorities',
+		acled: ['Protests', 'Excessive force against protesters']
+	},
+	death: { label: 'Death', acled: ['Violence against civilians', 'Attack'] },
+	statement: { label: 'Political or diplomatic statement', acled: ['Strategic developments', 'Other'] }
+} as const satisfies Record<string, { label: string; acled: readonly [string, string] }>;
+export type EventType = keyof typeof EVENT_TYPES;
+export const EVENT_TYPE_IDS = Object.keys(EVENT_TYPES) as EventType[];
+export const EventTypeSchema = z.enum(EVENT_TYPE_IDS as [EventType, ...EventType[]]);
+
+/**
+ * When an event happened, in its own local time. `exact` and `approximate` carry a time;
+ * `day` is a date; `days` spans from start to end.
+ */
+export const When = z
+	.object({
+		precision: z.enum(['exact', 'approximate', 'day', 'days']),
+		start: z.union([IsoLocalDateTime, IsoDate]),
+		end: z.union([IsoLocalDateTime, IsoDate]).optional()
+	})
+	.superRefine((when, ctx) => {
+		const hasTime = when.start.includes('T');
+		if ((when.precision === 'exact' || when.precision === 'approximate') && !hasTime)
+			ctx.addIssue({ code: 'custom', path: ['start'], message: `a time (precision is "${when.precision}")` });
+		if ((when.precision === 'day' || when.precision === 'days') && hasTime)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['start'],
+				message: `a date without a time (precision is "${when.precision}")`
+			});
+		if (when.precision === 'days' && !when.end)
+			ctx.addIssue({ code: 'custom', path: ['end'], message: 'an end date (precision is "days")' });
+		if (when.end && when.end.slice(0, 10) < when.start.slice(0, 10))
+			ctx.addIssue({ code: 'custom', path: ['end'], message: `a date on or after start (${when.start})` });
+	});
+
+/** A count of people: any part may be missing; a missing count is unknown, not zero. */
+export const CountRange = z
+	.object({
+		low: z.number().int().nonnegative().optional(),
+		high: z.number().int().nonnegative().optional(),
+		text: z.string().min(1).optional()
+	})
+	.superRefine((range, ctx) => {
+		if (range.low !== undefined && range.high !== undefined && range.low > range.high)
+			ctx.addIssue({ code: 'custom', path: ['low'], message: `a number ≤ high (${range.high})` });
+	});
+
+export const ProtestEvent = z.object({
+	id: Slug,
+	type: EventTypeSchema,
+	status: z.enum(['reported', 'announced', 'called']),
+	when: When,
+	place: Slug,
+	/** The route of a march or the line of a human chain. */
+	path: LineGeometry.optional(),
+	crowd: CountRange.default({}),
+	detained: CountRange.optional(),
+	title: z.string().min(1),
+	description: z.string().min(1),
+	actors: z.array(z.string().min(1)).default([]),
+	sources: z.array(EventSource).min(1, 'at least one source')
+});
+
+export const Dataset = z.object({
+	name: z.string().min(1),
+	description: z.string().optional(),
+	/** The IANA time zone that events' local times are in. */
+	timeZone: z.string().min(1),
+	/** West, south, east, north: every event's place must lie inside; catches swapped coordinates. */
+	bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+	dateRange: z.object({ from: IsoDate, to: IsoDate }),
+	/** Path of the gazetteer, relative to the repository root. */
+	gazetteer: z.string().min(1),
+	events: z.array(z.unknown())
+});
+
+export type Source = z.infer<typeof Source>;
+export type EventSource = z.infer<typeof EventSource>;
+export type PlaceKind = z.infer<typeof PlaceKind>;
+export type Place = z.infer<typeof Place>;
+export type When = z.infer<typeof When>;
+export type CountRange = z.infer<typeof CountRange>;
+export type ProtestEvent = z.infer<typeof ProtestEvent>;
+export type DatasetHeader = Omit<z.infer<typeof Dataset>, 'events'>;

@@ -1,0 +1,23 @@
+/**
+ * `npm run validate -- [files…]`: checks data files and prints every problem with its file, record
+ * and field. With no argument, checks the gazetteer and every dataset under geo/events/.
+ * Exit status 1 on any error.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validateFiles } from './validate-files';
+
+const args = process.argv.slice(2).filter((arg) => arg !== '--');
+const files = args.length
+	? args
+	: [
+			'geo/places.geojson',
+			...readdirSync('geo/events')
+				.filter((f) => f.endsWith('.json'))
+				.map((f) => path.join('geo/events', f))
+		];
+
+const report = validateFiles(files, (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));
+for (const line of report.lines) console.log(line);
+console.log(`${report.records} records checked, ${report.errors} errors`);
+process.exitCode = report.errors > 0 ? 1 : 0;

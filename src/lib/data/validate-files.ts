@@ -1,0 +1,51 @@
+import { formatProblem, parseJson, readDataset, readGazetteer, type Problem } from './load';
+import type { Place } from './schema';
+
+export interface ValidationReport {
+	records: number;
+	errors: number;
+	lines: string[];
+}
+
+/** Validates gazetteers and datasets by path; `read` returns a file's text, or undefined if missing. */
+export function validateFiles(files: readonly string[], read: (file: string) => string | undefined): ValidationReport {
+	const problems: Problem[] = [];
+	let records = 0;
+	const gazetteers = new Map<string, Place[]>();
+
+	const loadJson = (file: string) => {
+		const text = read(file);
+		if (text === undefined) {
+			problems.push({ file, message: 'expected a readable file, but it does not exist' });
+			return undefined;
+		}
+		const parsed = parseJson(text, file);
+		problems.push(...parsed.problems);
+		return parsed.value;
+	};
+	const gazetteer = (file: string): Place[] | undefined => {
+		if (gazetteers.has(file)) return gazetteers.get(file);
+		const value = loadJson(file);
+		if (value === undefined) return undefined;
+		const result = readGazetteer(value, file);
+		problems.push(...result.problems);
+		records += result.total;
+		gazetteers.set(file, result.places);
+		return result.places;
+	};
+
+	for (const file of files) {
+		if (file.endsWith('.geojson')) {
+			gazetteer(file);
+			continue;
+		}
+		const value = loadJson(file);
+		if (value === undefined) continue;
+		const gazetteerPath = (value as { gazetteer?: unknown })?.gazetteer;
+		const places = typeof gazetteerPath === 'string' ? (gazetteer(gazetteerPath) ?? []) : [];
+		const result = readDataset(value, file, places);
+		problems.push(...result.problems);
+		records += result.total;
+	}
+	return { records, errors: problems.length, lines: problems.map(formatProblem) };
+}
