@@ -45,7 +45,12 @@ const CYRILLIC: Record<string, string> = {
 	ь: '',
 	э: 'e',
 	ю: 'yu',
-	я: 'ya'
+	я: 'ya',
+	// Belarusian Łacinka and scholarly transliteration
+	ž: 'zh',
+	š: 'sh',
+	č: 'ch',
+	ł: 'l'
 };
 
 /** Words that describe rather than name a place; dropped from both the query and the names. */
@@ -81,7 +86,6 @@ export function nameKey(text: string): string {
 	const words = latin
 		.normalize('NFKD')
 		.replace(/\p{M}/gu, '')
-		.replace(/ł/g, 'l')
 		.replace(/[^a-z0-9]+/g, ' ')
 		.split(' ')
 		.filter((word) => word && !NOISE_WORDS.has(word));
