@@ -1,0 +1,56 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { BASEMAP_FILES, chooseStyle, labelText, offlineStyle, type BasemapData } from './basemap-style';
+
+const ORIGIN = 'http://localhost:4173';
+function data(): BasemapData {
+	return Object.fromEntries(BASEMAP_FILES.map((name) => [name, `${ORIGIN}/_app/${name}.geojson`])) as BasemapData;
+}
+
+describe('the offline style', () => {
+	it('is a valid MapLibre style', () => {
+		expect(validateStyleMin(offlineStyle(data()))).toEqual([]);
+	});
+
+	it('asks no glyph server and no sprite, so text is drawn from the fonts the app serves', () => {
+		const style = offlineStyle(data());
+		expect(style.glyphs).toBeUndefined();
+		expect(style.sprite).toBeUndefined();
+		const fonts = new Set(
+			style.layers.flatMap((layer) => (layer.type === 'symbol' ? [JSON.stringify(layer.layout?.['text-font'])] : []))
+		);
+		expect([...fonts]).toEqual(['["Noto Sans"]']);
+	});
+
+	it('loads every source from the data it was given, and nothing else', () => {
+		const style = offlineStyle(data());
+		const urls = Object.values(style.sources).map((source) => ('data' in source ? source.data : undefined));
+		expect(urls).toHaveLength(BASEMAP_FILES.length);
+		for (const url of urls) expect(String(url).startsWith(ORIGIN)).toBe(true);
+	});
+
+	it('draws every layer from a source it declares', () => {
+		const style = offlineStyle(data());
+		for (const layer of style.layers) if ('source' in layer) expect(Object.keys(style.sources)).toContain(layer.source);
+	});
+
+	it('labels in English by default and falls back to English for another language', () => {
+		expect(labelText('en')).toEqual(['get', 'name_en']);
+		expect(labelText('be')).toEqual(['coalesce', ['get', 'name_be'], ['get', 'name_en']]);
+	});
+});
+
+describe('choosing the basemap', () => {
+	it('stays offline when no online style is set', () => {
+		expect(typeof chooseStyle(data(), undefined)).toBe('object');
+		expect(typeof chooseStyle(data(), '  ')).toBe('object');
+	});
+
+	it('uses an opted-in online style URL', () => {
+		expect(chooseStyle(data(), 'https://tiles.example.org/style.json')).toBe('https://tiles.example.org/style.json');
+	});
+
+	it('refuses a style URL that is not http(s)', () => {
+		expect(() => chooseStyle(data(), 'javascript:alert(1)')).toThrow(/must be an http\(s\) URL/);
+	});
+});

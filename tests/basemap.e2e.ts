@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { expectOnlyOwnOrigin, keepScreenshot, recordHosts, renderedLayers, waitForMapIdle } from './support/map';
+
+test.describe('the offline basemap', () => {
+	test('opens on Belarus with its border, oblasts, rivers and labelled cities, asking no other host', async ({ page }) => {
+		const hosts = recordHosts(page);
+		await page.goto('/');
+		await waitForMapIdle(page);
+		const drawn = await renderedLayers(page, [
+			'Countries',
+			'BelarusBorder',
+			'OblastEdges',
+			'Rivers',
+			'Lakes',
+			'SettlementLabels',
+			'OblastLabels',
+			'CountryLabels'
+		]);
+		for (const [layer, count] of Object.entries(drawn)) expect(count, `${layer} features rendered`).toBeGreaterThan(0);
+		const labels = await page.evaluate(() =>
+			window.protestAtlas!.map.queryRenderedFeatures({ layers: ['SettlementLabels'] }).map((f) => f.properties.name_en)
+		);
+		expect(labels).toEqual(expect.arrayContaining(['Minsk', 'Gomel', 'Grodno', 'Brest', 'Vitebsk', 'Mogilev']));
+		await keepScreenshot(page, 'basemap-belarus');
+		await expectOnlyOwnOrigin(page, hosts);
+	});
+
+	test('shows the Minsk Metro at city zoom', async ({ page }) => {
+		const hosts = recordHosts(page);
+		await page.goto('/#map=12.5/53.9/27.55');
+		await waitForMapIdle(page);
+		const drawn = await renderedLayers(page, ['MetroLines', 'MetroStations', 'MetroStationLabels']);
+		expect(drawn.MetroLines).toBeGreaterThan(0);
+		expect(drawn.MetroStations).toBeGreaterThan(10);
+		expect(drawn.MetroStationLabels).toBeGreaterThan(0);
+		await keepScreenshot(page, 'basemap-minsk-metro');
+		await expectOnlyOwnOrigin(page, hosts);
+	});
+
+	test('keeps the view in the URL hash and reopens it from a copied link', async ({ page, context }) => {
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.evaluate(() => window.protestAtlas!.map.jumpTo({ center: [30.3449, 53.9168], zoom: 9 }));
+		await expect(page).toHaveURL(/#map=9(\.0+)?\/53\.91\d*\/30\.34\d*$/);
+		const copied = page.url();
+		const second = await context.newPage();
+		await second.goto(copied);
+		await waitForMapIdle(second);
+		const view = await second.evaluate(() => {
+			const map = window.protestAtlas!.map;
+			return { zoom: map.getZoom(), ...map.getCenter() };
+		});
+		expect(view.zoom).toBeCloseTo(9, 1);
+		expect(view.lat).toBeCloseTo(53.9168, 2);
+		expect(view.lng).toBeCloseTo(30.3449, 2);
+	});
+
+	test('pans and zooms by keyboard, and the reset control returns to Belarus', async ({ page }) => {
+		await page.goto('/#map=7/53.9/27.56');
+		await waitForMapIdle(page);
+		const canvas = page.getByRole('region', { name: /Map of protest events/ });
+		await canvas.focus();
+		await page.keyboard.press('Equal');
+		await expect.poll(() => page.evaluate(() => window.protestAtlas!.map.getZoom())).toBeGreaterThan(7.5);
+		const before = await page.evaluate(() => window.protestAtlas!.map.getCenter().lng);
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => page.evaluate(() => window.protestAtlas!.map.getCenter().lng)).toBeGreaterThan(before);
+		await page.getByRole('button', { name: 'Show all of Belarus' }).click();
+		await waitForMapIdle(page);
+		const bounds = await page.evaluate(() => window.protestAtlas!.map.getBounds().toArray());
+		expect(bounds[0][0]).toBeLessThan(23.5);
+		expect(bounds[1][0]).toBeGreaterThan(32.5);
+	});
+
+	test('pans by dragging with the mouse', async ({ page }) => {
+		await page.goto('/#map=7/53.9/27.56');
+		await waitForMapIdle(page);
+		const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		const x = box.x + box.width / 2;
+		const y = box.y + box.height / 2;
+		await page.mouse.move(x, y);
+		await page.mouse.down();
+		await page.mouse.move(x - 200, y, { steps: 8 });
+		await page.mouse.up();
+		await expect.poll(() => page.evaluate(() => window.protestAtlas!.map.getCenter().lng)).toBeGreaterThan(27.9);
+	});
+
+	test('shows a scale bar and credits every data source', async ({ page }) => {
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
+		const attribution = page.locator('.maplibregl-ctrl-attrib');
+		for (const name of ['Natural Earth', 'GeoNames', 'GSHHG', 'metro-game']) await expect(attribution).toContainText(name);
+	});
+});
