@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { expectOnlyOwnOrigin, keepScreenshot, recordHosts, renderedLayers, waitForMapIdle } from './support/map';
 
 test.describe('the offline basemap', () => {
-	test('opens on Belarus with its border, oblasts, rivers and labelled cities, asking no other host', async ({ page }) => {
+	test('opens on Belarus with its border, oblasts, rivers and labelled cities, asking no other host', async ({
+		page
+	}) => {
 		const hosts = recordHosts(page);
 		await page.goto('/');
 		await waitForMapIdle(page);
@@ -90,6 +92,7 @@ test.describe('the offline basemap', () => {
 		await waitForMapIdle(page);
 		await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
 		const attribution = page.locator('.maplibregl-ctrl-attrib');
-		for (const name of ['Natural Earth', 'GeoNames', 'GSHHG', 'metro-game']) await expect(attribution).toContainText(name);
+		for (const name of ['Natural Earth', 'GeoNames', 'GSHHG', 'metro-game'])
+			await expect(attribution).toContainText(name);
 	});
 });

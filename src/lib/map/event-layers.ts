@@ -1,0 +1,286 @@
+/**
+ * Protest markers as MapLibre sources and layers, built from summaries and scales by pure
+ * functions. At country zoom one circle per city; at city zoom one per place, clustered where
+ * places would overlap.
+ */
+import type {
+	ExpressionSpecification,
+	FilterSpecification,
+	GeoJSONSourceSpecification,
+	LayerSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { CitySummary, PlaceSummary } from '$lib/data/aggregate';
+import { MAP_FONT } from './basemap-style';
+import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from '$lib/scales/scales';
+
+/** Below this zoom the markers aggregate per city; from it they split into places. */
+export const CITY_SPLIT_ZOOM = 8.5;
+export const PLACES_SOURCE = 'event-places';
+export const CITIES_SOURCE = 'event-cities';
+/** Colour of the per-city and cluster circles, which mix event types. */
+export const AGGREGATE_COLOUR = '#7a2e26';
+
+export interface MarkerProperties {
+	id: string;
+	name: string;
+	/** Number of events summarised by the marker. */
+	count: number;
+	/** Whether any crowd size is known. */
+	known: boolean;
+	low?: number;
+	high?: number;
+	/** The upper estimate is missing ("more than …"). */
+	openEnded: boolean;
+	type?: string;
+}
+
+/** Places that are not drawn as markers: country-wide figures have no single location. */
+export function isMappable(summary: PlaceSummary): boolean {
+	return summary.place.properties.kind !== 'country';
+}
+
+export function placeFeatures(summaries: readonly PlaceSummary[]): FeatureCollection<Point, MarkerProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: summaries.filter(isMappable).map((s): Feature<Point, MarkerProperties> => ({
+			type: 'Feature',
+			geometry: s.place.geometry,
+			properties: {
+				id: s.place.id,
+				name: s.place.properties.names.en,
+				count: s.events.length,
+				known: s.largest !== undefined,
+				...(s.largest ? { low: s.largest.low, high: s.largest.high } : {}),
+				openEnded: s.largest?.openEnded ?? false,
+				type: s.headlineType
+			}
+		}))
+	};
+}
+
+export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<Point, MarkerProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: cities
+			.filter((c) => c.city.properties.kind !== 'country')
+			.map((c): Feature<Point, MarkerProperties> => ({
+				type: 'Feature',
+				geometry: c.city.geometry,
+				properties: {
+					id: c.city.id,
+					name: c.city.properties.names.en,
+					count: c.events.length,
+					known: c.total.known > 0,
+					...(c.total.known > 0 ? { low: c.total.low, high: c.total.high } : {}),
+					openEnded: c.total.openEnded
+				}
+			}))
+	};
+}
+
+/** GeoJSON sources for the markers; places cluster only where their circles would pile up. */
+export function markerSources(
+	places: FeatureCollection,
+	cities: FeatureCollection
+): Record<string, GeoJSONSourceSpecification> {
+	return {
+		[PLACES_SOURCE]: {
+			type: 'geojson',
+			data: places,
+			promoteId: 'id',
+			cluster: true,
+			clusterRadius: 46,
+			clusterMaxZoom: 14,
+			clusterProperties: {
+				count: ['+', ['get', 'count']],
+				high: ['max', ['to-number', ['get', 'high'], 0]],
+				low: ['max', ['to-number', ['get', 'low'], 0]],
+				known: ['any', ['get', 'known']]
+			}
+		},
+		[CITIES_SOURCE]: { type: 'geojson', data: cities, promoteId: 'id' }
+	};
+}
+
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+const isKnown: ExpressionSpecification = ['==', ['get', 'known'], true];
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+
+/** Ids of the layers a reader can hover and click. */
+export const PLACE_LAYERS = ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown'] as const;
+export const CLUSTER_LAYERS = ['PlaceClusters'] as const;
+export const CITY_LAYERS = ['CityRings', 'CityDiscs', 'CityUnknown'] as const;
+
+function countLabel(source: string, id: string, extra: Partial<LayerSpecification> = {}): LayerSpecification {
+	return {
+		id,
+		type: 'symbol',
+		source,
+		filter: ['>', ['get', 'count'], 1],
+		layout: {
+			'text-field': ['to-string', ['get', 'count']],
+			'text-font': [MAP_FONT],
+			'text-size': 11,
+			'text-allow-overlap': true,
+			'text-ignore-placement': true
+		},
+		paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.55)', 'text-halo-width': 1.2 },
+		...extra
+	} as LayerSpecification;
+}
+
+/** The marker layers, bottom to top. */
+export function markerLayers(scales: Scales): LayerSpecification[] {
+	const typeColour = colourExpression(scales, 'type');
+	const ringRadius = radiusExpression(scales, 'high');
+	const discRadius = radiusExpression(scales, 'low');
+	const strokeWidth: ExpressionSpecification = ['case', hovered, 3, 1.25];
+	const placeFilter = (known: boolean): FilterSpecification => [
+		'all',
+		['!', isCluster],
+		known ? isKnown : ['!', isKnown]
+	];
+	return [
+		{
+			id: 'CityRings',
+			type: 'circle',
+			source: CITIES_SOURCE,
+			maxzoom: CITY_SPLIT_ZOOM,
+			filter: isKnown,
+			paint: {
+				'circle-radius': ringRadius,
+				'circle-color': AGGREGATE_COLOUR,
+				'circle-opacity': 0.12,
+				'circle-stroke-color': AGGREGATE_COLOUR,
+				'circle-stroke-width': strokeWidth
+			}
+		},
+		{
+			id: 'CityDiscs',
+			type: 'circle',
+			source: CITIES_SOURCE,
+			maxzoom: CITY_SPLIT_ZOOM,
+			filter: isKnown,
+			paint: {
+				'circle-radius': discRadius,
+				'circle-color': AGGREGATE_COLOUR,
+				'circle-opacity': 0.85,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': ['case', hovered, 2.5, 0.75]
+			}
+		},
+		{
+			id: 'CityUnknown',
+			type: 'circle',
+			source: CITIES_SOURCE,
+			maxzoom: CITY_SPLIT_ZOOM,
+			filter: ['!', isKnown],
+			paint: {
+				'circle-radius': UNKNOWN_RADIUS,
+				'circle-color': '#ffffff',
+				'circle-stroke-color': AGGREGATE_COLOUR,
+				'circle-stroke-width': ['case', hovered, 3.5, 2]
+			}
+		},
+		countLabel(CITIES_SOURCE, 'CityCounts', {
+			maxzoom: CITY_SPLIT_ZOOM,
+			layout: {
+				'text-field': ['to-string', ['get', 'count']],
+				'text-font': [MAP_FONT],
+				'text-size': 11,
+				'text-offset': [0, -1.4],
+				'text-allow-overlap': true,
+				'text-ignore-placement': true
+			},
+			paint: { 'text-color': AGGREGATE_COLOUR, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+		} as Partial<LayerSpecification>),
+		{
+			id: 'PlaceClusters',
+			type: 'circle',
+			source: PLACES_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: isCluster,
+			paint: {
+				'circle-radius': ['max', 11, ringRadius] as ExpressionSpecification,
+				'circle-color': AGGREGATE_COLOUR,
+				'circle-opacity': 0.8,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': strokeWidth
+			}
+		},
+		countLabel(PLACES_SOURCE, 'PlaceClusterCounts', { minzoom: CITY_SPLIT_ZOOM, filter: isCluster }),
+		{
+			id: 'PlaceRings',
+			type: 'circle',
+			source: PLACES_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: placeFilter(true),
+			paint: {
+				'circle-radius': ringRadius,
+				'circle-color': typeColour,
+				'circle-opacity': 0.14,
+				'circle-stroke-color': typeColour,
+				'circle-stroke-width': strokeWidth
+			}
+		},
+		{
+			id: 'PlaceDiscs',
+			type: 'circle',
+			source: PLACES_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: placeFilter(true),
+			paint: {
+				'circle-radius': discRadius,
+				'circle-color': typeColour,
+				'circle-opacity': 0.9,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': ['case', hovered, 2.5, 0.75]
+			}
+		},
+		{
+			id: 'PlaceUnknown',
+			type: 'circle',
+			source: PLACES_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: placeFilter(false),
+			paint: {
+				'circle-radius': UNKNOWN_RADIUS,
+				'circle-color': '#ffffff',
+				'circle-stroke-color': typeColour,
+				'circle-stroke-width': ['case', hovered, 3.5, 2]
+			}
+		},
+		{
+			id: 'PlaceSelection',
+			type: 'circle',
+			source: PLACES_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: selectionFilter(undefined),
+			paint: {
+				'circle-radius': ['+', 4, ['case', isKnown, ringRadius, UNKNOWN_RADIUS]] as ExpressionSpecification,
+				'circle-opacity': 0,
+				'circle-stroke-color': '#1b1b1b',
+				'circle-stroke-width': 2.5
+			}
+		},
+		countLabel(PLACES_SOURCE, 'PlaceCounts', {
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: ['all', ['!', isCluster], ['>', ['get', 'count'], 1]],
+			layout: {
+				'text-field': ['to-string', ['get', 'count']],
+				'text-font': [MAP_FONT],
+				'text-size': 11,
+				'text-offset': [0, -1.4],
+				'text-allow-overlap': true,
+				'text-ignore-placement': true
+			},
+			paint: { 'text-color': '#2b2722', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+		} as Partial<LayerSpecification>)
+	];
+}
+
+/** Filter of the selection ring: the selected place, or nothing. */
+export function selectionFilter(placeId: string | undefined): FilterSpecification {
+	return ['all', ['!', isCluster], ['==', ['get', 'id'], placeId ?? '']];
+}

@@ -1,0 +1,85 @@
+/**
+ * The d3 scales behind marker size and colour, and their translation into MapLibre expressions.
+ * The map layers, the legend and the panels all read these same objects, so they cannot disagree.
+ */
+import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { scaleOrdinal, scaleSqrt, type ScaleOrdinal, type ScalePower } from 'd3-scale';
+import { crowdBounds } from '$lib/data/aggregate';
+import { EVENT_TYPE_IDS, type EventType, type ProtestEvent } from '$lib/data/schema';
+
+/** Okabe–Ito colours, distinguishable with the common forms of colour blindness. */
+export const EVENT_TYPE_COLOURS: Record<EventType, string> = {
+	rally: '#D55E00',
+	'human-chain': '#CC79A7',
+	strike: '#0072B2',
+	vigil: '#56B4E9',
+	funeral: '#6E6E6E',
+	repression: '#E69F00',
+	death: '#000000',
+	statement: '#009E73'
+};
+
+/** Radius in pixels of the largest crowd in the dataset. */
+export const MAX_RADIUS = 44;
+/** Known sizes are never drawn smaller than this, so that a crowd of 100 stays visible. */
+export const MIN_RADIUS = 3.5;
+/** Radius of the marker for a place whose crowd size was not reported. */
+export const UNKNOWN_RADIUS = 5;
+
+export interface Scales {
+	/** Crowd size → radius; area is proportional to people (d3 scaleSqrt, domain [0, max]). */
+	radius: ScalePower<number, number>;
+	/** Event type → colour (d3 scaleOrdinal). */
+	colour: ScaleOrdinal<EventType, string>;
+}
+
+/** The largest crowd (upper estimate) among the events; the radius scale's domain ends there. */
+export function maxCrowd(events: readonly ProtestEvent[]): number {
+	let max = 0;
+	for (const event of events) max = Math.max(max, crowdBounds(event.crowd)?.high ?? 0);
+	return max;
+}
+
+/**
+ * Builds the scales from the whole dataset (not the filtered view), so that a marker keeps its
+ * size while the reader filters or plays the timeline.
+ */
+export function buildScales(events: readonly ProtestEvent[]): Scales {
+	const max = Math.max(maxCrowd(events), 1);
+	return {
+		radius: scaleSqrt().domain([0, max]).range([0, MAX_RADIUS]),
+		colour: scaleOrdinal<EventType, string>()
+			.domain(EVENT_TYPE_IDS)
+			.range(EVENT_TYPE_IDS.map((t) => EVENT_TYPE_COLOURS[t]))
+	};
+}
+
+/** Radius of a known crowd size as drawn: the scale's value, floored at MIN_RADIUS. */
+export function markerRadius(scales: Scales, people: number): number {
+	return Math.max(MIN_RADIUS, scales.radius(people));
+}
+
+/**
+ * The same radius as a MapLibre expression on a numeric feature property.
+ * scaleSqrt with domain [0, max] and range [0, r] is r / √max · √value.
+ * https://maplibre.org/maplibre-style-spec/expressions/
+ */
+export function radiusExpression(scales: Scales, property: string): ExpressionSpecification {
+	const [, max] = scales.radius.domain() as [number, number];
+	const [, r] = scales.radius.range() as [number, number];
+	return ['max', MIN_RADIUS, ['*', r / Math.sqrt(max), ['sqrt', ['to-number', ['get', property], 0]]]];
+}
+
+/** The colour scale as a `match` expression on a feature property holding an event type. */
+export function colourExpression(scales: Scales, property: string, fallback = '#555555'): ExpressionSpecification {
+	const pairs = scales.colour.domain().flatMap((type) => [type, scales.colour(type)]);
+	return ['match', ['get', property], ...pairs, fallback] as ExpressionSpecification;
+}
+
+/** Legend sizes: powers of ten up to the largest crowd, at most three, e.g. 1,000 / 10,000 / 100,000. */
+export function sizeTicks(scales: Scales): number[] {
+	const [, max] = scales.radius.domain() as [number, number];
+	const ticks: number[] = [];
+	for (let n = 1000; n <= max; n *= 10) ticks.push(n);
+	return ticks.slice(-3);
+}
