@@ -10,3 +10,23 @@ export const copy = {
 	offlineNote: 'This map loads nothing from other websites.',
 	onlineNote: 'Online street basemap: tiles come from a third-party server.'
 } as const;
+
+/** Words for data values. */
+export const statusLabel = { reported: 'Reported', announced: 'Announced', called: 'Called for' } as const;
+
+export const panelCopy = {
+	close: 'Close',
+	eventsHere: 'What happened here',
+	noEventsHere: 'No events here match the current filters.',
+	sources: 'Sources',
+	noLink: 'no link recorded',
+	summaryQuote: 'Summary of the source',
+	verbatimQuote: 'Quoted',
+	approximate: (radiusM: number) =>
+		`Location approximate, within about ${radiusM >= 1000 ? `${radiusM / 1000} km` : `${radiusM} m`}`,
+	crowd: 'Crowd',
+	detained: 'Detained',
+	timesIn: (zone: string) => `Times are local (${zone}).`,
+	gatheringsByDay: 'Events by day',
+	outsideMap: 'This place lies outside the map’s extent.'
+} as const;

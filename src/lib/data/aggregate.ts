@@ -2,6 +2,7 @@
  * Summaries of events per place and per city: what a marker, a list entry or a panel shows.
  * Crowd sizes stay honest: an unknown size is never counted as zero, and a range keeps both ends.
  */
+import { bbox, featureCollection, point } from '@turf/turf';
 import type { CountRange, EventType, Place, ProtestEvent } from './schema';
 
 /** Event types that are gatherings of people (as opposed to deaths, repression, statements). */
@@ -167,4 +168,11 @@ export function groupByDay(events: readonly ProtestEvent[]): { date: string; eve
 		days.get(date)!.push(event);
 	}
 	return [...days].map(([date, dayEvents]) => ({ date, events: dayEvents }));
+}
+
+/** West, south, east, north around the given places' points (turf), for fitting the map. */
+export function boundsOfPlaces(places: readonly Place[]): [number, number, number, number] | undefined {
+	if (places.length === 0) return undefined;
+	const [w, s, e, n] = bbox(featureCollection(places.map((p) => point(p.geometry.coordinates))));
+	return [w, s, e, n];
 }

@@ -266,16 +266,27 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 	] as LayerSpecification[];
 }
 
-/** Big towns at country zoom, smaller ones as the reader zooms in. */
-function settlementFilter(): ExpressionSpecification {
+/**
+ * Big towns at country zoom, smaller ones as the reader zooms in. Towns named by event markers
+ * are left unlabelled: `namedBelow` below `splitZoom` (city markers), `namedAbove` from it (place
+ * markers). A filter may use the zoom only once, as the input of a top-level step.
+ */
+export function settlementFilter(
+	namedBelow: readonly string[] = [],
+	namedAbove: readonly string[] = [],
+	splitZoom = 9
+): ExpressionSpecification {
+	const free = (ids: readonly string[]): ExpressionSpecification => ['!', ['in', ['get', 'id'], ['literal', [...ids]]]];
 	return [
 		'step',
 		['zoom'],
-		['<=', ['get', 'rank'], 2],
+		['all', ['<=', ['get', 'rank'], 2], free(namedBelow)],
 		6,
-		['<=', ['get', 'rank'], 3],
+		['all', ['<=', ['get', 'rank'], 3], free(namedBelow)],
 		7,
-		true
+		free(namedBelow),
+		splitZoom,
+		free(namedAbove)
 	] as ExpressionSpecification;
 }
 
@@ -295,4 +306,10 @@ export function offlineStyle(data: BasemapData, language: LabelLanguage = 'en'):
 		sources: sources(data),
 		layers: basemapLayers(language)
 	};
+}
+
+/** Whether a point lies inside the extent the offline map can show. */
+export function isOnMap([lon, lat]: readonly [number, number]): boolean {
+	const [w, s, e, n] = MAX_BOUNDS;
+	return lon >= w && lon <= e && lat >= s && lat <= n;
 }

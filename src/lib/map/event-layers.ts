@@ -11,11 +11,12 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { CitySummary, PlaceSummary } from '$lib/data/aggregate';
+import { formatCount } from '$lib/format';
 import { MAP_FONT } from './basemap-style';
 import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from '$lib/scales/scales';
 
 /** Below this zoom the markers aggregate per city; from it they split into places. */
-export const CITY_SPLIT_ZOOM = 8.5;
+export const CITY_SPLIT_ZOOM = 9;
 export const PLACES_SOURCE = 'event-places';
 export const CITIES_SOURCE = 'event-cities';
 /** Colour of the per-city and cluster circles, which mix event types. */
@@ -130,6 +131,41 @@ function countLabel(source: string, id: string, extra: Partial<LayerSpecificatio
 	} as LayerSpecification;
 }
 
+/** A marker's name, with its event count on a second line, set off by the marker's own radius. */
+function markerLabel(
+	source: string,
+	id: string,
+	ringRadius: ExpressionSpecification,
+	extra: Partial<LayerSpecification>
+): LayerSpecification {
+	const radius: ExpressionSpecification = ['case', isKnown, ringRadius, UNKNOWN_RADIUS];
+	return {
+		id,
+		type: 'symbol',
+		source,
+		layout: {
+			'text-field': [
+				'format',
+				['get', 'name'],
+				{},
+				'\n',
+				{},
+				['concat', ['to-string', ['get', 'count']], ['case', ['==', ['get', 'count'], 1], ' event', ' events']],
+				{ 'font-scale': 0.82 }
+			],
+			'text-font': [MAP_FONT],
+			'text-size': 13,
+			'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+			'text-radial-offset': ['+', 0.35, ['/', radius, 13]],
+			'text-justify': 'auto',
+			'text-max-width': 12,
+			'symbol-sort-key': ['-', ['to-number', ['get', 'high'], 0]]
+		},
+		paint: { 'text-color': '#2b2722', 'text-halo-color': '#fbfaf6', 'text-halo-width': 1.6 },
+		...extra
+	} as LayerSpecification;
+}
+
 /** The marker layers, bottom to top. */
 export function markerLayers(scales: Scales): LayerSpecification[] {
 	const typeColour = colourExpression(scales, 'type');
@@ -183,18 +219,6 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 				'circle-stroke-width': ['case', hovered, 3.5, 2]
 			}
 		},
-		countLabel(CITIES_SOURCE, 'CityCounts', {
-			maxzoom: CITY_SPLIT_ZOOM,
-			layout: {
-				'text-field': ['to-string', ['get', 'count']],
-				'text-font': [MAP_FONT],
-				'text-size': 11,
-				'text-offset': [0, -1.4],
-				'text-allow-overlap': true,
-				'text-ignore-placement': true
-			},
-			paint: { 'text-color': AGGREGATE_COLOUR, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
-		} as Partial<LayerSpecification>),
 		{
 			id: 'PlaceClusters',
 			type: 'circle',
@@ -264,23 +288,27 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 				'circle-stroke-width': 2.5
 			}
 		},
-		countLabel(PLACES_SOURCE, 'PlaceCounts', {
-			minzoom: CITY_SPLIT_ZOOM,
-			filter: ['all', ['!', isCluster], ['>', ['get', 'count'], 1]],
-			layout: {
-				'text-field': ['to-string', ['get', 'count']],
-				'text-font': [MAP_FONT],
-				'text-size': 11,
-				'text-offset': [0, -1.4],
-				'text-allow-overlap': true,
-				'text-ignore-placement': true
-			},
-			paint: { 'text-color': '#2b2722', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
-		} as Partial<LayerSpecification>)
+		markerLabel(CITIES_SOURCE, 'CityLabels', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
+		markerLabel(PLACES_SOURCE, 'PlaceLabels', ringRadius, { minzoom: CITY_SPLIT_ZOOM, filter: ['!', isCluster] })
 	];
 }
 
 /** Filter of the selection ring: the selected place, or nothing. */
 export function selectionFilter(placeId: string | undefined): FilterSpecification {
 	return ['all', ['!', isCluster], ['==', ['get', 'id'], placeId ?? '']];
+}
+
+/** One line of plain text for the hover tooltip of a place, city or cluster marker. */
+export function markerTooltip(properties: Record<string, unknown>): string {
+	const count = Number(properties.count ?? 0);
+	const events = `${count} ${count === 1 ? 'event' : 'events'}`;
+	if (properties.cluster) return `${events} at ${String(properties.point_count)} places · click to zoom in`;
+	const low = typeof properties.low === 'number' ? properties.low : undefined;
+	const high = typeof properties.high === 'number' ? properties.high : undefined;
+	let size = 'size not reported';
+	if (properties.known && low !== undefined && high !== undefined)
+		size = low === high ? `${formatCount(low)}` : `${formatCount(low)}–${formatCount(high)}`;
+	if (properties.known && properties.openEnded) size += '+';
+	const people = properties.known ? ` · ${size} people` : ` · ${size}`;
+	return `${String(properties.name)} · ${events}${people}`;
 }

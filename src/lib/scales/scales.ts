@@ -73,7 +73,7 @@ export function radiusExpression(scales: Scales, property: string): ExpressionSp
 /** The colour scale as a `match` expression on a feature property holding an event type. */
 export function colourExpression(scales: Scales, property: string, fallback = '#555555'): ExpressionSpecification {
 	const pairs = scales.colour.domain().flatMap((type) => [type, scales.colour(type)]);
-	return ['match', ['get', property], ...pairs, fallback] as ExpressionSpecification;
+	return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
 }
 
 /** Legend sizes: powers of ten up to the largest crowd, at most three, e.g. 1,000 / 10,000 / 100,000. */

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { eventFixture, placeFixture } from './fixtures/factories';
+import {
+	boundsOfPlaces,
+	crowdBounds,
+	groupByDay,
+	sortCities,
+	sumCrowds,
+	summariseCities,
+	summarisePlaces
+} from './aggregate';
+import { Place, ProtestEvent } from './schema';
+
+const place = (id: string, city: string, lon: number, kind = 'square') =>
+	Place.parse(placeFixture({ id, geometry: { type: 'Point', coordinates: [lon, 53.9] } }, { kind, city }));
+const event = (id: string, placeId: string, start: string, crowd: Record<string, number>, type = 'rally') =>
+	ProtestEvent.parse(eventFixture({ id, place: placeId, when: { precision: 'day', start }, crowd, type }));
+
+function places() {
+	return [
+		place('minsk', 'minsk', 27.56, 'city'),
+		place('stela', 'minsk', 27.53),
+		place('grodno', 'grodno', 23.8, 'city')
+	];
+}
+function events() {
+	return [
+		event('march', 'stela', '2020-08-16', { low: 100000, high: 400000 }),
+		event('memorial', 'stela', '2020-08-09', {}, 'repression'),
+		event('doctors', 'minsk', '2020-08-12', { low: 100 }),
+		event('statement', 'minsk', '2020-08-14', {}, 'statement'),
+		event('grodno', 'grodno', '2020-08-16', { low: 40000, high: 40000 })
+	];
+}
+
+describe('crowd bounds', () => {
+	it('keeps an unknown size unknown, and a one-sided range open-ended', () => {
+		expect(crowdBounds({})).toBeUndefined();
+		expect(crowdBounds({ low: 10000 })).toEqual({ low: 10000, high: 10000, openEnded: true });
+		expect(crowdBounds({ low: 0, high: 0 })).toEqual({ low: 0, high: 0, openEnded: false });
+	});
+
+	it('sums known sizes and counts the unknown ones apart', () => {
+		expect(sumCrowds(events())).toEqual({ low: 140100, high: 440100, known: 3, unknown: 2, openEnded: true });
+	});
+});
+
+describe('per place', () => {
+	it('summarises each place with its events in date order and its largest gathering', () => {
+		const stela = summarisePlaces(events(), places()).find((s) => s.place.id === 'stela')!;
+		expect(stela.events.map((e) => e.id)).toEqual(['memorial', 'march']);
+		expect(stela.largest).toEqual({ low: 100000, high: 400000, openEnded: false });
+		expect(stela.headlineType).toBe('rally');
+	});
+
+	it('leaves a place with no known size without a largest gathering', () => {
+		const only = summarisePlaces([event('x', 'stela', '2020-08-10', {}, 'repression')], places());
+		expect(only[0]?.largest).toBeUndefined();
+		expect(only[0]?.headlineType).toBe('repression');
+	});
+});
+
+describe('per city', () => {
+	it('groups places into their city, counting gatherings and summing their crowds', () => {
+		const cities = summariseCities(summarisePlaces(events(), places()), places());
+		const minsk = cities.find((c) => c.city.id === 'minsk')!;
+		expect(minsk.places.map((p) => p.place.id).sort()).toEqual(['minsk', 'stela']);
+		expect(minsk.events).toHaveLength(4);
+		expect(minsk.gatherings.map((e) => e.id)).toEqual(['doctors', 'march']);
+		expect(minsk.total).toEqual({ low: 100100, high: 400100, known: 2, unknown: 0, openEnded: true });
+		expect(minsk.span).toEqual({ from: '2020-08-09', to: '2020-08-16' });
+	});
+
+	it('sorts by number of gatherings or by size', () => {
+		const cities = summariseCities(summarisePlaces(events(), places()), places());
+		expect(sortCities(cities, 'count').map((c) => c.city.id)).toEqual(['minsk', 'grodno']);
+		const bigGrodno = [...events(), event('g2', 'grodno', '2020-08-15', { low: 500000, high: 500000 })];
+		const resorted = summariseCities(summarisePlaces(bigGrodno, places()), places());
+		expect(sortCities(resorted, 'size').map((c) => c.city.id)).toEqual(['grodno', 'minsk']);
+	});
+
+	it('groups events by their local day', () => {
+		expect(groupByDay(events()).map((d) => [d.date, d.events.length])).toEqual([
+			['2020-08-09', 1],
+			['2020-08-12', 1],
+			['2020-08-14', 1],
+			['2020-08-16', 2]
+		]);
+	});
+
+	it('frames a city’s places with a bounding box', () => {
+		expect(boundsOfPlaces(places().slice(0, 2))).toEqual([27.53, 53.9, 27.56, 53.9]);
+		expect(boundsOfPlaces([])).toBeUndefined();
+	});
+});

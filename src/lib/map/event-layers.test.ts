@@ -1,0 +1,75 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { summariseCities, summarisePlaces } from '$lib/data/aggregate';
+import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
+import { Place, ProtestEvent } from '$lib/data/schema';
+import { buildScales } from '$lib/scales/scales';
+import { cityFeatures, markerLayers, markerSources, markerTooltip, placeFeatures } from './event-layers';
+
+function data() {
+	const places = [
+		Place.parse(placeFixture()),
+		Place.parse(
+			placeFixture({ id: 'stela', geometry: { type: 'Point', coordinates: [27.53, 53.91] } }, { kind: 'monument' })
+		),
+		Place.parse(placeFixture({ id: 'belarus' }, { kind: 'country', city: 'belarus' }))
+	];
+	const events = [
+		ProtestEvent.parse(eventFixture({ id: 'march', place: 'stela', crowd: { low: 100000, high: 400000 } })),
+		ProtestEvent.parse(eventFixture({ id: 'unknown', place: 'minsk', crowd: {}, type: 'repression' })),
+		ProtestEvent.parse(eventFixture({ id: 'detained', place: 'belarus', crowd: {} }))
+	];
+	const summaries = summarisePlaces(events, places);
+	return { events, summaries, cities: summariseCities(summaries, places) };
+}
+
+describe('marker features', () => {
+	it('gives one feature per place with events, leaving country-wide figures to the lists', () => {
+		const features = placeFeatures(data().summaries).features;
+		expect(features.map((f) => f.properties.id).sort()).toEqual(['minsk', 'stela']);
+		expect(features.find((f) => f.properties.id === 'stela')?.properties).toMatchObject({
+			low: 100000,
+			high: 400000,
+			known: true
+		});
+		const unknown = features.find((f) => f.properties.id === 'minsk')?.properties;
+		expect(unknown).toMatchObject({ known: false, type: 'repression' });
+		expect(unknown).not.toHaveProperty('low');
+	});
+
+	it('gives one feature per city with its summed crowd', () => {
+		const features = cityFeatures(data().cities).features;
+		expect(features.map((f) => f.properties.id)).toEqual(['minsk']);
+		expect(features[0]?.properties).toMatchObject({ count: 2, known: true, low: 100000, high: 400000 });
+	});
+});
+
+describe('marker layers', () => {
+	it('form a valid style with the basemap-free sources', () => {
+		const { summaries, cities, events } = data();
+		const style = {
+			version: 8 as const,
+			sources: markerSources(placeFeatures(summaries), cityFeatures(cities)),
+			layers: markerLayers(buildScales(events))
+		};
+		expect(validateStyleMin(style)).toEqual([]);
+	});
+
+	it('size rings by the high estimate and discs by the low one', () => {
+		const layers = markerLayers(buildScales(data().events));
+		const paint = (id: string) => JSON.stringify(layers.find((l) => l.id === id)?.paint);
+		expect(paint('PlaceRings')).toContain('"get","high"');
+		expect(paint('PlaceDiscs')).toContain('"get","low"');
+		expect(paint('PlaceUnknown')).not.toContain('"get","low"');
+	});
+});
+
+describe('tooltip text', () => {
+	it('summarises a place, a city and a cluster in plain words', () => {
+		expect(markerTooltip({ name: 'Stela', count: 2, known: true, low: 100000, high: 400000 })).toBe(
+			'Stela · 2 events · 100,000–400,000 people'
+		);
+		expect(markerTooltip({ name: 'Lida', count: 1, known: false })).toBe('Lida · 1 event · size not reported');
+		expect(markerTooltip({ cluster: true, point_count: 3, count: 7 })).toBe('7 events at 3 places · click to zoom in');
+	});
+});

@@ -1,0 +1,76 @@
+/**
+ * The one filtered view of the data, derived in one place from the data and the URL state.
+ * The map, lists, legend, panels and timeline all read it; none recomputes it.
+ */
+import { summariseCities, summarisePlaces, type CitySummary, type PlaceSummary } from '$lib/data/aggregate';
+import type { AtlasData } from '$lib/data/atlas-data';
+import { filterEvents } from '$lib/data/filter';
+import { EVENT_TYPE_IDS, type EventType, type ProtestEvent } from '$lib/data/schema';
+import { cityFeatures, placeFeatures } from '$lib/map/event-layers';
+import { buildScales, type Scales } from '$lib/scales/scales';
+import type { ViewState } from './url-state';
+
+export interface AtlasView {
+	readonly scales: Scales;
+	readonly state: ViewState;
+	readonly events: ProtestEvent[];
+	readonly places: PlaceSummary[];
+	readonly cities: CitySummary[];
+	readonly typeCounts: Record<EventType, number>;
+	readonly markers: { places: ReturnType<typeof placeFeatures>; cities: ReturnType<typeof cityFeatures> };
+	readonly selectedPlace: PlaceSummary | undefined;
+	readonly selectedCity: CitySummary | undefined;
+}
+
+export function countByType(events: readonly ProtestEvent[]): Record<EventType, number> {
+	const counts = Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>;
+	for (const event of events) counts[event.type]++;
+	return counts;
+}
+
+export function createAtlasView(data: () => AtlasData, state: () => ViewState): AtlasView {
+	const scales = $derived(buildScales(data().events));
+	const events = $derived(filterEvents(data().events, state()));
+	const places = $derived(summarisePlaces(events, data().places));
+	const cities = $derived(summariseCities(places, data().places));
+	const typeCounts = $derived(countByType(filterEvents(data().events, { ...state(), types: undefined })));
+	const markers = $derived({ places: placeFeatures(places), cities: cityFeatures(cities) });
+	const selectedPlace = $derived.by(() => {
+		const id = state().place;
+		if (!id) return undefined;
+		const found = places.find((s) => s.place.id === id);
+		if (found) return found;
+		const place = data().places.find((p) => p.id === id);
+		return place ? { place, events: [], headlineType: 'rally' as EventType, types: [] } : undefined;
+	});
+	const selectedCity = $derived(cities.find((c) => c.city.id === state().city));
+	return {
+		get scales() {
+			return scales;
+		},
+		get state() {
+			return state();
+		},
+		get events() {
+			return events;
+		},
+		get places() {
+			return places;
+		},
+		get cities() {
+			return cities;
+		},
+		get typeCounts() {
+			return typeCounts;
+		},
+		get markers() {
+			return markers;
+		},
+		get selectedPlace() {
+			return selectedPlace;
+		},
+		get selectedCity() {
+			return selectedCity;
+		}
+	};
+}
