@@ -43,3 +43,42 @@ export async function expectOnlyOwnOrigin(page: Page, hosts: Set<string>): Promi
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: `tests/artifacts/${name}.png` });
 }
+
+/** Clicks the map canvas where a coordinate is drawn, as a reader's mouse would. */
+export async function clickMapAt(page: Page, lngLat: [number, number]): Promise<void> {
+	const point = await page.evaluate((ll) => window.protestAtlas!.map.project(ll), lngLat);
+	const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+	await page.mouse.click(box.x + point.x, box.y + point.y);
+}
+
+/** Hovers the map canvas at a coordinate. */
+export async function hoverMapAt(page: Page, lngLat: [number, number]): Promise<void> {
+	const point = await page.evaluate((ll) => window.protestAtlas!.map.project(ll), lngLat);
+	const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+	await page.mouse.move(box.x + point.x, box.y + point.y);
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
+	await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+	return page.evaluate(async () => {
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: (
+						ctx: unknown,
+						opts: unknown
+					) => Promise<{ violations: { id: string; help: string; impact: string; nodes: { target: string[] }[] }[] }>;
+				};
+			}
+		).axe;
+		const result = await axe.run(document, { resultTypes: ['violations'] });
+		return result.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+	});
+}
+
+/** Sourced coordinates of places the tests visit. */
+export const PUSHKINSKAYA: [number, number] = [27.49702, 53.90966];
+export const MINSK: [number, number] = [27.56667, 53.9];
