@@ -6,6 +6,7 @@ import { summariseCities, summarisePlaces, type CitySummary, type PlaceSummary }
 import type { AtlasData } from '$lib/data/atlas-data';
 import { filterEvents } from '$lib/data/filter';
 import { EVENT_TYPE_IDS, type EventType, type ProtestEvent } from '$lib/data/schema';
+import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
 import { cityFeatures, placeFeatures } from '$lib/map/event-layers';
 import { buildScales, type Scales } from '$lib/scales/scales';
 import type { ViewState } from './url-state';
@@ -20,6 +21,12 @@ export interface AtlasView {
 	readonly markers: { places: ReturnType<typeof placeFeatures>; cities: ReturnType<typeof cityFeatures> };
 	readonly selectedPlace: PlaceSummary | undefined;
 	readonly selectedCity: CitySummary | undefined;
+	/** Every date of the dataset. */
+	readonly days: string[];
+	/** The date range shown: the URL's, or the whole dataset. */
+	readonly range: DateRange;
+	/** Events per day and type under every filter but the date range. */
+	readonly bins: DayBin[];
 }
 
 export function countByType(events: readonly ProtestEvent[]): Record<EventType, number> {
@@ -44,6 +51,9 @@ export function createAtlasView(data: () => AtlasData, state: () => ViewState): 
 		return place ? { place, events: [], headlineType: 'rally' as EventType, types: [] } : undefined;
 	});
 	const selectedCity = $derived(cities.find((c) => c.city.id === state().city));
+	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
+	const range = $derived({ from: state().from ?? days[0]!, to: state().to ?? days.at(-1)! });
+	const bins = $derived(binByDay(filterEvents(data().events, { ...state(), from: undefined, to: undefined }), days));
 	return {
 		get scales() {
 			return scales;
@@ -71,6 +81,15 @@ export function createAtlasView(data: () => AtlasData, state: () => ViewState): 
 		},
 		get selectedCity() {
 			return selectedCity;
+		},
+		get days() {
+			return days;
+		},
+		get range() {
+			return range;
+		},
+		get bins() {
+			return bins;
 		}
 	};
 }
