@@ -20,5 +20,15 @@ export default ts.config(
 	},
 	// Source links point at other sites; goto() only adds search parameters to resolve('/').
 	{ rules: { 'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true, ignoreGoto: true }] } },
-	{ ignores: ['.scratch/', 'build/', '.svelte-kit/', 'geo/sources/', 'geo/basemap/', 'tests/artifacts/', 'test-results/'] }
+	{
+		ignores: [
+			'.scratch/',
+			'build/',
+			'.svelte-kit/',
+			'geo/sources/',
+			'geo/basemap/',
+			'tests/artifacts/',
+			'test-results/'
+		]
+	}
 );
