@@ -1,12 +1,32 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// Offline by default: the browser itself refuses any request to another host. An opted-in online
+// basemap (PUBLIC_BASEMAP_STYLE_URL) needs its tile and font servers, so it widens this to https.
+const online = Boolean(process.env.PUBLIC_BASEMAP_STYLE_URL?.trim());
+const remote = online ? ['https:'] : [];
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ fallback: undefined }),
-		alias: { $geo: 'geo' }
+		alias: { $geo: 'geo' },
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:', ...remote],
+				'font-src': ['self', ...remote],
+				'connect-src': ['self', ...remote],
+				'worker-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

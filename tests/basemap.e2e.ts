@@ -93,6 +93,15 @@ test.describe('the offline basemap', () => {
 		await expect.poll(() => page.evaluate(() => window.protestAtlas!.map.getCenter().lng)).toBeGreaterThan(27.9);
 	});
 
+	test('forbids requests to other hosts with a Content-Security-Policy', async ({ page }) => {
+		const response = await page.goto('/');
+		const html = await response!.text();
+		const policy = /http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '';
+		expect(policy).toContain("default-src 'self'");
+		expect(policy).toContain("connect-src 'self';");
+		expect(policy).not.toMatch(/https?:/);
+	});
+
 	test('shows a scale bar and credits every data source', async ({ page }) => {
 		await page.goto('/');
 		await waitForMapIdle(page);

@@ -43,6 +43,15 @@ test.describe('the week as a timeline', () => {
 		await expectOnlyOwnOrigin(page, hosts);
 	});
 
+	test('draws the route of the March for Freedom on its day', async ({ page }) => {
+		await page.goto('/?from=2020-08-16&to=2020-08-16#map=12.6/53.905/27.545');
+		await waitForMapIdle(page);
+		const routes = await page.evaluate(() =>
+			window.protestAtlas!.map.queryRenderedFeatures({ layers: ['EventPaths'] }).map((f) => f.properties.id)
+		);
+		expect(routes).toContain('2020-08-16-march-for-freedom');
+	});
+
 	test('arrow keys step the range by a day', async ({ page }) => {
 		await page.goto('/?from=2020-08-14&to=2020-08-14');
 		const window = page.getByRole('slider', { name: 'Date range' });

@@ -4,7 +4,7 @@ import { summariseCities, summarisePlaces } from '$lib/data/aggregate';
 import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
 import { Place, ProtestEvent } from '$lib/data/schema';
 import { buildScales } from '$lib/scales/scales';
-import { cityFeatures, markerLayers, markerSources, markerTooltip, placeFeatures } from './event-layers';
+import { cityFeatures, markerLayers, markerSources, markerTooltip, pathFeatures, placeFeatures } from './event-layers';
 
 function data() {
 	const places = [
@@ -44,12 +44,28 @@ describe('marker features', () => {
 	});
 });
 
+describe('route features', () => {
+	it('draw the path of each event that has one, coloured by its type', () => {
+		const path = {
+			type: 'LineString',
+			coordinates: [
+				[27.53816, 53.9159],
+				[27.5478, 53.8956]
+			]
+		};
+		const events = [...data().events, ProtestEvent.parse(eventFixture({ id: 'march-route', place: 'stela', path }))];
+		expect(pathFeatures(events).features).toEqual([
+			{ type: 'Feature', geometry: path, properties: { id: 'march-route', type: 'rally' } }
+		]);
+	});
+});
+
 describe('marker layers', () => {
 	it('form a valid style with the basemap-free sources', () => {
 		const { summaries, cities, events } = data();
 		const style = {
 			version: 8 as const,
-			sources: markerSources(placeFeatures(summaries), cityFeatures(cities)),
+			sources: markerSources(placeFeatures(summaries), cityFeatures(cities), pathFeatures(events)),
 			layers: markerLayers(buildScales(events))
 		};
 		expect(validateStyleMin(style)).toEqual([]);

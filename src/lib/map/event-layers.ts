@@ -9,8 +9,9 @@ import type {
 	GeoJSONSourceSpecification,
 	LayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { CitySummary, PlaceSummary } from '$lib/data/aggregate';
+import type { ProtestEvent } from '$lib/data/schema';
 import { formatCount } from '$lib/format';
 import { MAP_FONT } from './basemap-style';
 import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from '$lib/scales/scales';
@@ -19,6 +20,7 @@ import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from 
 export const CITY_SPLIT_ZOOM = 9;
 export const PLACES_SOURCE = 'event-places';
 export const CITIES_SOURCE = 'event-cities';
+export const PATHS_SOURCE = 'event-paths';
 /** Colour of the per-city and cluster circles, which mix event types. */
 export const AGGREGATE_COLOUR = '#7a2e26';
 
@@ -80,12 +82,26 @@ export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<
 	};
 }
 
+/** Routes of marches and lines of human chains, coloured by event type. */
+export function pathFeatures(
+	events: readonly ProtestEvent[]
+): FeatureCollection<LineString, { id: string; type: string }> {
+	return {
+		type: 'FeatureCollection',
+		features: events.flatMap((e) =>
+			e.path ? [{ type: 'Feature' as const, geometry: e.path, properties: { id: e.id, type: e.type } }] : []
+		)
+	};
+}
+
 /** GeoJSON sources for the markers; places cluster only where their circles would pile up. */
 export function markerSources(
 	places: FeatureCollection,
-	cities: FeatureCollection
+	cities: FeatureCollection,
+	paths: FeatureCollection = { type: 'FeatureCollection', features: [] }
 ): Record<string, GeoJSONSourceSpecification> {
 	return {
+		[PATHS_SOURCE]: { type: 'geojson', data: paths },
 		[PLACES_SOURCE]: {
 			type: 'geojson',
 			data: places,
@@ -178,6 +194,19 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 		known ? isKnown : ['!', isKnown]
 	];
 	return [
+		{
+			id: 'EventPaths',
+			type: 'line',
+			source: PATHS_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM,
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: {
+				'line-color': typeColour,
+				'line-width': ['interpolate', ['linear'], ['zoom'], CITY_SPLIT_ZOOM, 2, 15, 5],
+				'line-opacity': 0.7,
+				'line-dasharray': [1.5, 1.2]
+			}
+		},
 		{
 			id: 'CityRings',
 			type: 'circle',

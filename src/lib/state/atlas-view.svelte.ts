@@ -7,7 +7,7 @@ import type { AtlasData } from '$lib/data/atlas-data';
 import { filterEvents } from '$lib/data/filter';
 import { EVENT_TYPE_IDS, type EventType, type ProtestEvent } from '$lib/data/schema';
 import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
-import { cityFeatures, placeFeatures } from '$lib/map/event-layers';
+import { cityFeatures, pathFeatures, placeFeatures } from '$lib/map/event-layers';
 import { buildScales, type Scales } from '$lib/scales/scales';
 import type { ViewState } from './url-state';
 
@@ -18,7 +18,11 @@ export interface AtlasView {
 	readonly places: PlaceSummary[];
 	readonly cities: CitySummary[];
 	readonly typeCounts: Record<EventType, number>;
-	readonly markers: { places: ReturnType<typeof placeFeatures>; cities: ReturnType<typeof cityFeatures> };
+	readonly markers: {
+		places: ReturnType<typeof placeFeatures>;
+		cities: ReturnType<typeof cityFeatures>;
+		paths: ReturnType<typeof pathFeatures>;
+	};
 	readonly selectedPlace: PlaceSummary | undefined;
 	readonly selectedCity: CitySummary | undefined;
 	/** Every date of the dataset. */
@@ -41,7 +45,11 @@ export function createAtlasView(data: () => AtlasData, state: () => ViewState): 
 	const places = $derived(summarisePlaces(events, data().places));
 	const cities = $derived(summariseCities(places, data().places));
 	const typeCounts = $derived(countByType(filterEvents(data().events, { ...state(), types: undefined })));
-	const markers = $derived({ places: placeFeatures(places), cities: cityFeatures(cities) });
+	const markers = $derived({
+		places: placeFeatures(places),
+		cities: cityFeatures(cities),
+		paths: pathFeatures(events)
+	});
 	const selectedPlace = $derived.by(() => {
 		const id = state().place;
 		if (!id) return undefined;
