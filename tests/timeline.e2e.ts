@@ -70,6 +70,19 @@ test.describe('the week as a timeline', () => {
 		await page.goto('/');
 		await waitForMapIdle(page);
 		await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('fast');
+		// Playback must update the markers in place, never rebuild the map's style or sources.
+		await page.evaluate(() => {
+			const map = window.protestAtlas!.map as unknown as Record<string, (...args: unknown[]) => unknown>;
+			const calls: string[] = [];
+			for (const name of ['setStyle', 'addSource', 'removeSource', 'addLayer', 'removeLayer']) {
+				const original = map[name]!.bind(map);
+				map[name] = (...args: unknown[]) => {
+					calls.push(name);
+					return original(...args);
+				};
+			}
+			(window as unknown as { rebuilds: string[] }).rebuilds = calls;
+		});
 		await page.getByRole('button', { name: 'Play the week' }).click();
 		const seen = new Set<string>();
 		await expect
@@ -88,6 +101,8 @@ test.describe('the week as a timeline', () => {
 		await page.waitForTimeout(1200);
 		expect(page.url()).toBe(paused);
 		expect(new URL(paused).searchParams.get('from')).toBe(new URL(paused).searchParams.get('to'));
+		expect(await page.evaluate(() => (window as unknown as { rebuilds: string[] }).rebuilds)).toEqual([]);
+		await waitForMapIdle(page);
 	});
 
 	test('playback can show everything up to the current day', async ({ page }) => {
