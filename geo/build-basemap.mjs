@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
+import { transliterate } from '../src/lib/data/transliterate.js';
 
 const geoDir = path.dirname(fileURLToPath(import.meta.url));
 const sourcesDir = path.join(geoDir, 'sources');
@@ -215,53 +216,6 @@ const settlements = allCities
 write('settlements', settlements);
 
 // Minsk Metro, lines 1 and 2 as open in August 2020.
-const CYRILLIC_TO_LATIN = {
-	а: 'a',
-	б: 'b',
-	в: 'v',
-	г: 'g',
-	д: 'd',
-	е: 'e',
-	ё: 'yo',
-	ж: 'zh',
-	з: 'z',
-	и: 'i',
-	й: 'y',
-	к: 'k',
-	л: 'l',
-	м: 'm',
-	н: 'n',
-	о: 'o',
-	п: 'p',
-	р: 'r',
-	с: 's',
-	т: 't',
-	у: 'u',
-	ф: 'f',
-	х: 'kh',
-	ц: 'ts',
-	ч: 'ch',
-	ш: 'sh',
-	щ: 'shch',
-	ъ: '',
-	ы: 'y',
-	ь: '',
-	э: 'e',
-	ю: 'yu',
-	я: 'ya'
-};
-/** Press-style Latin spelling from the Russian name (Pushkinskaya, Nemiga). */
-function transliterate(russian) {
-	const latin = [...russian]
-		.map((ch) => {
-			const lower = ch.toLowerCase();
-			const out = CYRILLIC_TO_LATIN[lower];
-			if (out === undefined) return ch;
-			return ch === lower ? out : out.charAt(0).toUpperCase() + out.slice(1);
-		})
-		.join('');
-	return latin.replace(/iy\b/g, 'y').replace(/aya\b/g, 'aya');
-}
 const metroRows = readFileSync(path.join(geoDir, 'minsk-metro-2020.csv'), 'utf8')
 	.split('\n')
 	.filter((l) => l.trim() && !l.startsWith('#') && !l.startsWith('station_id'))

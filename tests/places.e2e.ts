@@ -102,6 +102,19 @@ test.describe('gatherings city by city', () => {
 		await expectOnlyOwnOrigin(page, hosts);
 	});
 
+	test('with reduced motion, choosing a city jumps there without a flight', async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.getByRole('button', { name: 'Minsk', exact: true }).click();
+		await expect(page.getByRole('complementary', { name: 'Minsk' })).toBeVisible();
+		await expect
+			// An animated flight takes 800 ms; with reduced motion the map is there at once.
+			.poll(() => page.evaluate(() => window.protestAtlas!.map.getZoom()), { timeout: 400, intervals: [50] })
+			.toBeGreaterThan(9);
+		expect(await page.evaluate(() => window.protestAtlas!.map.isMoving())).toBe(false);
+	});
+
 	test('sorts the cities by number and by size of gatherings', async ({ page }) => {
 		await page.goto('/');
 		const names = () => page.locator('.cities li > button').allTextContents();

@@ -6,52 +6,10 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Place } from './schema';
+import { transliterate } from './transliterate.js';
 
-const CYRILLIC: Record<string, string> = {
-	а: 'a',
-	б: 'b',
-	в: 'v',
-	г: 'g',
-	ґ: 'g',
-	д: 'd',
-	е: 'e',
-	ё: 'e',
-	є: 'e',
-	ж: 'zh',
-	з: 'z',
-	и: 'i',
-	і: 'i',
-	ї: 'i',
-	й: 'y',
-	к: 'k',
-	л: 'l',
-	м: 'm',
-	н: 'n',
-	о: 'o',
-	п: 'p',
-	р: 'r',
-	с: 's',
-	т: 't',
-	у: 'u',
-	ў: 'u',
-	ф: 'f',
-	х: 'h',
-	ц: 'ts',
-	ч: 'ch',
-	ш: 'sh',
-	щ: 'sh',
-	ъ: '',
-	ы: 'y',
-	ь: '',
-	э: 'e',
-	ю: 'yu',
-	я: 'ya',
-	// Belarusian Łacinka and scholarly transliteration
-	ž: 'zh',
-	š: 'sh',
-	č: 'ch',
-	ł: 'l'
-};
+/** Belarusian Łacinka and scholarly letters, spelled as English-language news does. */
+const LATIN_EXTRAS: Record<string, string> = { ž: 'zh', š: 'sh', č: 'ch', ł: 'l' };
 
 /** Words that describe rather than name a place; dropped from both the query and the names. */
 const NOISE_WORDS = new Set([
@@ -82,7 +40,9 @@ const NOISE_WORDS = new Set([
 
 /** Lower-case, no diacritics, Cyrillic spelled in Latin, and the common spelling variants merged. */
 export function nameKey(text: string): string {
-	const latin = [...text.normalize('NFKC').toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join('');
+	// ё is often written е, and both must meet; Cyrillic then follows the press-style spelling.
+	const lower = text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
+	const latin = transliterate([...lower].map((ch) => LATIN_EXTRAS[ch] ?? ch).join(''));
 	const words = latin
 		.normalize('NFKD')
 		.replace(/\p{M}/gu, '')
@@ -92,6 +52,7 @@ export function nameKey(text: string): string {
 	return words
 		.join(' ')
 		.replace(/kh/g, 'h')
+		.replace(/shch/g, 'sh')
 		.replace(/j/g, 'y')
 		.replace(/w/g, 'v')
 		.replace(/ts/g, 'c')
