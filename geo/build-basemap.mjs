@@ -186,7 +186,8 @@ function key2(p) {
 write('lakes', lakes);
 
 // Places: GeoNames towns, named in English/Belarusian/Russian from the gazetteer where it has them.
-const gazetteerTowns = places.filter((p) => p.properties.kind === 'city' || p.properties.kind === 'town');
+const SETTLEMENT_KINDS = new Set(['city', 'town', 'foreign city']);
+const gazetteerTowns = places.filter((p) => SETTLEMENT_KINDS.has(p.properties.kind));
 const NEIGHBOUR_MIN_POPULATION = 150000;
 const BELARUS_MIN_POPULATION = 18000;
 const inExtent = ([lon, lat]) => lon >= EXTENT[0] && lon <= EXTENT[2] && lat >= EXTENT[1] && lat <= EXTENT[3];

@@ -93,6 +93,30 @@ test.describe('the offline basemap', () => {
 		await expect.poll(() => page.evaluate(() => window.protestAtlas!.map.getCenter().lng)).toBeGreaterThan(27.9);
 	});
 
+	test('labels the map in Belarusian or Russian on request, with fonts the app serves', async ({ page }) => {
+		const hosts = recordHosts(page);
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.getByRole('combobox', { name: 'Map labels' }).selectOption('ru');
+		await expect(page).toHaveURL(/lang=ru/);
+		const fields = await page.evaluate(() => {
+			const map = window.protestAtlas!.map;
+			return ['SettlementLabels', 'CityLabels'].map((id) => JSON.stringify(map.getLayoutProperty(id, 'text-field')));
+		});
+		expect(fields[0]).toContain('name_ru');
+		expect(fields[1]).toContain('name_ru');
+		await waitForMapIdle(page);
+		await keepScreenshot(page, 'labels-russian');
+		await page.getByRole('combobox', { name: 'Map labels' }).selectOption('en');
+		await expect(page).not.toHaveURL(/lang=/);
+		await expect
+			.poll(() =>
+				page.evaluate(() => JSON.stringify(window.protestAtlas!.map.getLayoutProperty('CityLabels', 'text-field')))
+			)
+			.not.toContain('name_ru');
+		await expectOnlyOwnOrigin(page, hosts);
+	});
+
 	test('forbids requests to other hosts with a Content-Security-Policy', async ({ page }) => {
 		const response = await page.goto('/');
 		const html = await response!.text();

@@ -103,7 +103,21 @@ describe('the Belarus 9–16 August 2020 dataset', () => {
 			'orsha',
 			'mozyr'
 		];
-		for (const id of [...towns, 'vilnius', 'brussels', 'moscow']) expect(ids).toContain(id);
+		const stations = [
+			'pushkinskaya',
+			'nemiga',
+			'sportivnaya',
+			'kastrychnitskaya',
+			'kupalauskaja',
+			'frunzienskaja',
+			'maladziozhnaja',
+			'traktarny-zavod',
+			'autazavodskaja',
+			'mahiliouskaja',
+			'ploshcha-lenina',
+			'ploshcha-pieramohi'
+		];
+		for (const id of [...towns, ...stations, 'vilnius', 'brussels', 'moscow']) expect(ids).toContain(id);
 	});
 
 	it('resolves the article’s place phrases through the geocoder', () => {

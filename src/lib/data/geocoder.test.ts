@@ -59,6 +59,27 @@ describe('geocode', () => {
 		expect(result.status === 'match' && result.place.id).toBe(id);
 	});
 
+	it('tells a square from the metro station named after it by the words used', () => {
+		const places = [
+			...gazetteer(),
+			Place.parse(
+				placeFixture(
+					{ id: 'ploshcha-lenina', geometry: { type: 'Point', coordinates: [27.5476, 53.8926] } },
+					{
+						names: { en: 'Ploshcha Lenina', be: 'Плошча Леніна', ru: 'Площадь Ленина' },
+						kind: 'metro station',
+						aliases: ['Lenin Square station']
+					}
+				)
+			)
+		];
+		const geocoder = createGeocoder(places.filter((p) => p.id !== 'lenin-square-gomel'));
+		const square = geocoder.geocode('Lenin Square');
+		expect(square.status === 'match' && square.place.id).toBe('lenin-square-minsk');
+		const station = geocoder.geocode('станция метро Площадь Ленина');
+		expect(station.status === 'match' && station.place.id).toBe('ploshcha-lenina');
+	});
+
 	it('returns every candidate for an ambiguous name', () => {
 		const result = createGeocoder(gazetteer()).geocode('Lenin Square');
 		expect(result.status).toBe('ambiguous');

@@ -38,6 +38,9 @@ const NOISE_WORDS = new Set([
 	'la'
 ]);
 
+/** Words that say the reader means a metro station. */
+const METRO_WORDS = /(^|[^\p{L}])(metro|station|subway|метро|станция|станцыя)($|[^\p{L}])/iu;
+
 /** Lower-case, no diacritics, Cyrillic spelled in Latin, and the common spelling variants merged. */
 export function nameKey(text: string): string {
 	// ё is often written е, and both must meet; Cyrillic then follows the press-style spelling.
@@ -136,9 +139,14 @@ export function createGeocoder(places: readonly Place[]): Geocoder {
 			const top = ranked[0];
 			if (!top || top.score < MATCH_THRESHOLD)
 				return { status: 'unknown', suggestions: ranked.filter((c) => c.score > 0.3).slice(0, 5) };
-			const tied = ranked.filter((c) => top.score - c.score < 0.001);
+			let tied = ranked.filter((c) => top.score - c.score < 0.001);
+			// "Victory Square" names both the square and its metro station: the words decide.
+			const wantsMetro = METRO_WORDS.test(text);
+			const byKind = tied.filter((c) => (c.place.properties.kind === 'metro station') === wantsMetro);
+			if (byKind.length > 0) tied = byKind;
 			if (tied.length > 1) return { status: 'ambiguous', candidates: tied };
-			return { status: 'match', place: top.place, score: top.score, matched: top.matched };
+			const best = tied[0]!;
+			return { status: 'match', place: best.place, score: best.score, matched: best.matched };
 		},
 		suggest(text, limit = 8) {
 			return scored(text)

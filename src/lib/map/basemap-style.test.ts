@@ -1,4 +1,4 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { expression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { BASEMAP_FILES, chooseStyle, labelText, offlineStyle, type BasemapData } from './basemap-style';
 
@@ -36,7 +36,13 @@ describe('the offline style', () => {
 
 	it('labels in English by default and falls back to English for another language', () => {
 		expect(labelText('en')).toEqual(['get', 'name_en']);
-		expect(labelText('be')).toEqual(['coalesce', ['get', 'name_be'], ['get', 'name_en']]);
+		const belarusian = expression.createExpression(labelText('be'), 'layers[0].layout.text-field');
+		if (belarusian.result !== 'success') throw new Error('invalid label expression');
+		const evaluate = (properties: Record<string, string>) =>
+			belarusian.value.evaluate({ zoom: 8 }, { type: 1, properties } as never);
+		expect(evaluate({ name_en: 'Minsk', name_be: 'Мінск' })).toBe('Мінск');
+		expect(evaluate({ name_en: 'Kaunas', name_be: '' })).toBe('Kaunas');
+		expect(evaluate({ name_en: 'Riga' })).toBe('Riga');
 	});
 });
 

@@ -65,10 +65,15 @@ export const PALETTE = {
 	metro2: '#c7362f'
 } as const;
 
+/** Basemap layers whose text is a place name, and so follows the label language. */
+export const LABEL_LAYERS = ['SettlementLabels', 'OblastLabels', 'RiverLabels', 'MetroStationLabels'] as const;
+
 /** Label text in the chosen language, falling back to English where that name is missing. */
 export function labelText(language: LabelLanguage): ExpressionSpecification {
 	if (language === 'en') return ['get', 'name_en'];
-	return ['coalesce', ['get', `name_${language}`], ['get', 'name_en']];
+	// Towns without a Cyrillic name in the data carry "", which must fall back too.
+	const name: ExpressionSpecification = ['get', `name_${language}`];
+	return ['case', ['>', ['length', ['to-string', ['coalesce', name, '']]], 0], name, ['get', 'name_en']];
 }
 
 function sources(data: BasemapData): Record<string, SourceSpecification> {

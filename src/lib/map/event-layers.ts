@@ -13,7 +13,7 @@ import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { CitySummary, PlaceSummary } from '$lib/data/aggregate';
 import type { ProtestEvent } from '$lib/data/schema';
 import { formatCount } from '$lib/format';
-import { MAP_FONT } from './basemap-style';
+import { MAP_FONT, type LabelLanguage } from './basemap-style';
 import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from '$lib/scales/scales';
 
 /** Below this zoom the markers aggregate per city; from it they split into places. */
@@ -27,6 +27,8 @@ export const AGGREGATE_COLOUR = '#7a2e26';
 export interface MarkerProperties {
 	id: string;
 	name: string;
+	name_be: string;
+	name_ru: string;
 	/** Number of events summarised by the marker. */
 	count: number;
 	/** Whether any crowd size is known. */
@@ -52,6 +54,8 @@ export function placeFeatures(summaries: readonly PlaceSummary[]): FeatureCollec
 			properties: {
 				id: s.place.id,
 				name: s.place.properties.names.en,
+				name_be: s.place.properties.names.be,
+				name_ru: s.place.properties.names.ru,
 				count: s.events.length,
 				known: s.largest !== undefined,
 				...(s.largest ? { low: s.largest.low, high: s.largest.high } : {}),
@@ -73,6 +77,8 @@ export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<
 				properties: {
 					id: c.city.id,
 					name: c.city.properties.names.en,
+					name_be: c.city.properties.names.be,
+					name_ru: c.city.properties.names.ru,
 					count: c.events.length,
 					known: c.total.known > 0,
 					...(c.total.known > 0 ? { low: c.total.low, high: c.total.high } : {}),
@@ -147,6 +153,45 @@ function countLabel(source: string, id: string, extra: Partial<LayerSpecificatio
 	} as LayerSpecification;
 }
 
+/** "event" in each label language, by plural form: one, few (2–4, as in Slavic grammar), many. */
+const EVENT_WORD: Record<LabelLanguage, [string, string, string]> = {
+	en: ['event', 'events', 'events'],
+	be: ['падзея', 'падзеі', 'падзей'],
+	ru: ['событие', 'события', 'событий']
+};
+
+/** The plural form of a count, as Belarusian and Russian choose it (English needs only one/many). */
+function pluralOf(count: ExpressionSpecification, [one, few, many]: [string, string, string]): ExpressionSpecification {
+	const lastDigit: ExpressionSpecification = ['%', count, 10];
+	const lastTwo: ExpressionSpecification = ['%', count, 100];
+	return [
+		'case',
+		['all', ['==', lastDigit, 1], ['!=', lastTwo, 11]],
+		one,
+		['all', ['>=', lastDigit, 2], ['<=', lastDigit, 4], ['any', ['<', lastTwo, 12], ['>', lastTwo, 14]]],
+		few,
+		many
+	];
+}
+
+/** A marker's name in the chosen language, with its event count on a second line. */
+export function markerLabelText(language: LabelLanguage): ExpressionSpecification {
+	const name: ExpressionSpecification = language === 'en' ? ['get', 'name'] : ['get', `name_${language}`];
+	const count: ExpressionSpecification = ['to-number', ['get', 'count'], 0];
+	const words = language === 'en' ? (['event', 'events', 'events'] as [string, string, string]) : EVENT_WORD[language];
+	const word: ExpressionSpecification =
+		language === 'en' ? ['case', ['==', count, 1], words[0], words[1]] : pluralOf(count, words);
+	return [
+		'format',
+		name,
+		{},
+		'\n',
+		{},
+		['concat', ['to-string', count], ' ', word],
+		{ 'font-scale': 0.82 }
+	] as ExpressionSpecification;
+}
+
 /** A marker's name, with its event count on a second line, set off by the marker's own radius. */
 function markerLabel(
 	source: string,
@@ -160,15 +205,7 @@ function markerLabel(
 		type: 'symbol',
 		source,
 		layout: {
-			'text-field': [
-				'format',
-				['get', 'name'],
-				{},
-				'\n',
-				{},
-				['concat', ['to-string', ['get', 'count']], ['case', ['==', ['get', 'count'], 1], ' event', ' events']],
-				{ 'font-scale': 0.82 }
-			],
+			'text-field': markerLabelText('en'),
 			'text-font': [MAP_FONT],
 			'text-size': 13,
 			'text-variable-anchor': ['left', 'right', 'top', 'bottom'],

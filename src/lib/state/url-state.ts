@@ -8,6 +8,8 @@ export const STATUSES = ['reported', 'announced', 'called'] as const;
 export type Status = (typeof STATUSES)[number];
 export const PLAYBACK_MODES = ['day', 'cumulative'] as const;
 export type PlaybackMode = (typeof PLAYBACK_MODES)[number];
+export const LANGUAGES = ['en', 'be', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 export interface ViewState {
 	/** Selected place id. */
@@ -23,6 +25,8 @@ export interface ViewState {
 	status?: Status[];
 	/** Smallest crowd (upper estimate) shown; unset means every event, unknown sizes included. */
 	min?: number;
+	/** Language of the map's labels; unset means English. */
+	lang?: Exclude<Language, 'en'>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,6 +56,8 @@ export function parseViewState(params: URLSearchParams): ViewState {
 	if (status) state.status = status;
 	const min = Number(params.get('min'));
 	if (params.has('min') && Number.isInteger(min) && min > 0) state.min = min;
+	const lang = params.get('lang');
+	if (lang === 'be' || lang === 'ru') state.lang = lang;
 	return state;
 }
 
@@ -65,6 +71,7 @@ export function viewStateSearch(state: ViewState): string {
 	if (state.types) params.set('types', state.types.join(','));
 	if (state.status) params.set('status', state.status.join(','));
 	if (state.min) params.set('min', String(state.min));
+	if (state.lang) params.set('lang', state.lang);
 	const search = params.toString().replace(/%2C/g, ',');
 	return search ? `?${search}` : '';
 }
