@@ -108,9 +108,42 @@ function bboxMessage(coords: readonly [number, number], bbox: readonly number[])
 	return `expected [lon, lat] inside the declared bbox [${bbox.join(', ')}], got [${coords.join(', ')}]${swapped}`;
 }
 
+/** Adds a problem about one field of the record being checked. */
+type Report = (field: string, message: string) => void;
+
+/**
+ * The loop both kinds of file share: names each record, validates it against its schema, checks
+ * that its id is unique, then runs the kind's own checks. A record with any problem is reported and
+ * left out; the others are returned with their names.
+ */
+function readRecords<T extends { id: string }>(
+	raws: readonly unknown[],
+	kind: string,
+	schema: z.ZodType<T>,
+	file: string,
+	check: (value: T, report: Report) => void
+): { valid: { value: T; record: string }[]; problems: Problem[] } {
+	const problems: Problem[] = [];
+	const valid: { value: T; record: string }[] = [];
+	const seen = new Map<string, number>();
+	raws.forEach((raw, index) => {
+		const record = recordName(kind, raw, index);
+		const parsed = schema.safeParse(raw);
+		if (!parsed.success) return problems.push(...schemaProblems(parsed.error, raw, file, record));
+		const value = parsed.data;
+		const found: Problem[] = [];
+		const report: Report = (field, message) => found.push({ file, record, field, message });
+		if (seen.has(value.id)) report('id', `expected a unique id, but ${kind} #${seen.get(value.id)} has it too`);
+		else seen.set(value.id, index + 1);
+		check(value, report);
+		problems.push(...found);
+		if (found.length === 0) valid.push({ value, record });
+	});
+	return { valid, problems };
+}
+
 export interface GazetteerResult {
 	places: PlaceT[];
-	bbox?: [number, number, number, number];
 	problems: Problem[];
 	/** How many records the file holds, valid or not. */
 	total: number;
@@ -121,35 +154,14 @@ export function readGazetteer(input: unknown, file: string): GazetteerResult {
 	const head = Gazetteer.safeParse(input);
 	if (!head.success) return { places: [], problems: schemaProblems(head.error, input, file, 'gazetteer'), total: 0 };
 	const { bbox, features } = head.data;
-	const problems: Problem[] = [];
-	const valid: { place: PlaceT; record: string }[] = [];
-	const seen = new Map<string, number>();
-	features.forEach((raw, index) => {
-		const record = recordName('place', raw, index);
-		const parsed = Place.safeParse(raw);
-		if (!parsed.success) return problems.push(...schemaProblems(parsed.error, raw, file, record));
-		const place = parsed.data;
-		const before = problems.length;
-		if (seen.has(place.id))
-			problems.push({
-				file,
-				record,
-				field: 'id',
-				message: `expected a unique id, but place #${seen.get(place.id)} has it too`
-			});
-		else seen.set(place.id, index + 1);
+	const { valid, problems } = readRecords(features, 'place', Place, file, (place, report) => {
 		if (!inBbox(place.geometry.coordinates, bbox))
-			problems.push({
-				file,
-				record,
-				field: 'geometry.coordinates',
-				message: bboxMessage(place.geometry.coordinates, bbox)
-			});
-		if (problems.length === before) valid.push({ place, record });
+			report('geometry.coordinates', bboxMessage(place.geometry.coordinates, bbox));
 	});
-	const ids = new Set(valid.map(({ place }) => place.id));
+	// A place's city is checked once every place is known, since a city may come after its places.
+	const ids = new Set(valid.map(({ value }) => value.id));
 	const places: PlaceT[] = [];
-	for (const { place, record } of valid) {
+	for (const { value: place, record } of valid) {
 		if (ids.has(place.properties.city)) places.push(place);
 		else
 			problems.push({
@@ -159,7 +171,7 @@ export function readGazetteer(input: unknown, file: string): GazetteerResult {
 				message: `expected the id of a place in this gazetteer, got "${place.properties.city}"`
 			});
 	}
-	return { places, bbox, problems, total: features.length };
+	return { places, problems, total: features.length };
 }
 
 export interface DatasetResult {
@@ -174,53 +186,46 @@ export function readDataset(input: unknown, file: string, places: readonly Place
 	const head = Dataset.safeParse(input);
 	if (!head.success) return { events: [], problems: schemaProblems(head.error, input, file, 'dataset'), total: 0 };
 	const { events: rawEvents, ...header } = head.data;
-	const problems: Problem[] = [];
-	if (!isTimeZone(header.timeZone))
-		problems.push({
+	const zoneProblems: Problem[] = [];
+	const zoneKnown = isTimeZone(header.timeZone);
+	if (!zoneKnown)
+		zoneProblems.push({
 			file,
 			record: 'dataset',
 			field: 'timeZone',
 			message: `expected an IANA time zone, got "${header.timeZone}"`
 		});
 	const placeById = new Map(places.map((p) => [p.id, p]));
-	const events: ProtestEventT[] = [];
-	const seen = new Map<string, number>();
-	rawEvents.forEach((raw, index) => {
-		const record = recordName('event', raw, index);
-		const parsed = ProtestEvent.safeParse(raw);
-		if (!parsed.success) return problems.push(...schemaProblems(parsed.error, raw, file, record));
-		const event = parsed.data;
-		const found: Problem[] = [];
-		const add = (field: string, message: string) => found.push({ file, record, field, message });
-		if (seen.has(event.id)) add('id', `expected a unique id, but event #${seen.get(event.id)} has it too`);
-		else seen.set(event.id, index + 1);
+	const { valid, problems } = readRecords(rawEvents, 'event', ProtestEvent, file, (event, report) => {
 		const place = placeById.get(event.place);
-		if (!place) add('place', `expected the id of a place in the gazetteer, got "${event.place}"`);
+		if (!place) report('place', `expected the id of a place in the gazetteer, got "${event.place}"`);
 		else if (!inBbox(place.geometry.coordinates, header.bbox))
-			add('place', `place "${place.id}": ${bboxMessage(place.geometry.coordinates, header.bbox)}`);
+			report('place', `place "${place.id}": ${bboxMessage(place.geometry.coordinates, header.bbox)}`);
 		event.path?.coordinates.forEach((coords, i) => {
-			if (!inBbox(coords, header.bbox)) add(`path.coordinates.${i}`, bboxMessage(coords, header.bbox));
+			if (!inBbox(coords, header.bbox)) report(`path.coordinates.${i}`, bboxMessage(coords, header.bbox));
 		});
 		for (const key of ['start', 'end'] as const) {
 			const value = event.when[key];
 			if (!value) continue;
 			const date = localDate(value);
 			if (date < header.dateRange.from || date > header.dateRange.to)
-				add(`when.${key}`, `expected a date from ${header.dateRange.from} to ${header.dateRange.to}, got ${date}`);
+				report(`when.${key}`, `expected a date from ${header.dateRange.from} to ${header.dateRange.to}, got ${date}`);
 			const offset = parseOffset(value);
-			if (offset !== undefined && isTimeZone(header.timeZone)) {
-				const zoneOffset = zoneOffsetMinutes(header.timeZone, new Date(value));
-				if (zoneOffset !== offset)
-					add(
-						`when.${key}`,
-						`expected the UTC offset of ${header.timeZone} on that date (${formatOffset(zoneOffset)}), got ${value}`
-					);
-			}
+			if (offset === undefined || !zoneKnown) continue;
+			const zoneOffset = zoneOffsetMinutes(header.timeZone, new Date(value));
+			if (zoneOffset !== offset)
+				report(
+					`when.${key}`,
+					`expected the UTC offset of ${header.timeZone} on that date (${formatOffset(zoneOffset)}), got ${value}`
+				);
 		}
-		problems.push(...found);
-		if (found.length === 0) events.push(event);
 	});
-	return { header, events, problems, total: rawEvents.length };
+	return {
+		header,
+		events: valid.map(({ value }) => value),
+		problems: [...zoneProblems, ...problems],
+		total: rawEvents.length
+	};
 }
 
 function formatOffset(minutes: number): string {
