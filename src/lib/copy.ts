@@ -1,14 +1,12 @@
 /** User-facing text in English, kept out of components so it can be translated. */
 export const copy = {
 	appName: 'Protest Atlas',
-	datasetTitle: 'Belarus, 9–16 August 2020',
 	datasetSubtitle: 'Protests after the presidential election of 9 August 2020',
 	mapLabel: 'Map of protest events in Belarus. Use the arrow keys to pan and + or − to zoom.',
 	mapLoading: 'Loading the map…',
 	mapError: 'The map could not be drawn in this browser. The lists of places and cities still work.',
 	resetView: 'Show all of Belarus',
-	offlineNote: 'This map loads nothing from other websites.',
-	onlineNote: 'Online street basemap: tiles come from a third-party server.'
+	offlineNote: 'This map loads nothing from other websites.'
 } as const;
 
 /** Words for data values. */

@@ -178,7 +178,8 @@ function pluralOf(count: ExpressionSpecification, [one, few, many]: [string, str
 export function markerLabelText(language: LabelLanguage): ExpressionSpecification {
 	const name: ExpressionSpecification = language === 'en' ? ['get', 'name'] : ['get', `name_${language}`];
 	const count: ExpressionSpecification = ['to-number', ['get', 'count'], 0];
-	const words = language === 'en' ? (['event', 'events', 'events'] as [string, string, string]) : EVENT_WORD[language];
+	const words = EVENT_WORD[language];
+	// English has singular and plural; Belarusian and Russian add a form for 2–4, chosen by the last digits.
 	const word: ExpressionSpecification =
 		language === 'en' ? ['case', ['==', count, 1], words[0], words[1]] : pluralOf(count, words);
 	return [

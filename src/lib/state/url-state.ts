@@ -3,13 +3,10 @@
  * The map view itself lives in the hash (#map=zoom/lat/lon), kept by MapLibre.
  */
 import { EVENT_TYPE_IDS, type EventType } from '$lib/data/schema';
+import type { LabelLanguage } from '$lib/map/basemap-style';
 
 export const STATUSES = ['reported', 'announced', 'called'] as const;
 export type Status = (typeof STATUSES)[number];
-export const PLAYBACK_MODES = ['day', 'cumulative'] as const;
-export type PlaybackMode = (typeof PLAYBACK_MODES)[number];
-export const LANGUAGES = ['en', 'be', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export interface ViewState {
 	/** Selected place id. */
@@ -26,7 +23,7 @@ export interface ViewState {
 	/** Smallest crowd (upper estimate) shown; unset means every event, unknown sizes included. */
 	min?: number;
 	/** Language of the map's labels; unset means English. */
-	lang?: Exclude<Language, 'en'>;
+	lang?: Exclude<LabelLanguage, 'en'>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
