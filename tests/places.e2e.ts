@@ -70,6 +70,17 @@ test.describe('reading what happened at a place', () => {
 		await expect(page.getByRole('complementary', { name: 'Minsk' })).toBeVisible();
 	});
 
+	test('a place abroad, beyond the map, says so in its panel', async ({ page }) => {
+		await page.goto('/?place=brussels');
+		const panel = page.getByRole('complementary', { name: 'Brussels' });
+		await expect(panel).toContainText('This place lies outside the map’s extent.');
+		await expect(panel.getByRole('article', { name: /EU foreign ministers/ })).toBeVisible();
+		await page.goto('/?place=pushkinskaya');
+		await expect(page.getByRole('complementary', { name: 'Pushkinskaya metro station' })).not.toContainText(
+			'outside the map'
+		);
+	});
+
 	test('the panel marks an approximate location and shows text from data as text', async ({ page }) => {
 		await page.goto('/?place=maz');
 		const panel = page.getByRole('complementary', { name: 'Minsk Automobile Plant (MAZ)' });
