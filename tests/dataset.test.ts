@@ -75,7 +75,7 @@ describe('the Belarus 9–16 August 2020 dataset', () => {
 		for (const event of load().dataset.events) {
 			expect(event.sources.length).toBeGreaterThan(0);
 			for (const source of event.sources) {
-				expect(source.quote.length).toBeGreaterThan(0);
+				expect(source.quote?.length ?? 0).toBeGreaterThan(0);
 				if (source.url) expect(source.url).toMatch(/^https?:\/\//);
 			}
 		}

@@ -3,6 +3,7 @@
  * Crowd sizes stay honest: an unknown size is never counted as zero, and a range keeps both ends.
  */
 import { bbox, featureCollection, point } from '@turf/turf';
+import { placeName } from './names';
 import type { CountRange, EventType, Place, ProtestEvent } from './schema';
 
 /** Event types that are gatherings of people (as opposed to deaths, repression, statements). */
@@ -155,7 +156,7 @@ export function sortCities(cities: readonly CitySummary[], by: CitySort): CitySu
 		(a, b) =>
 			key(b) - key(a) ||
 			tieBreak(b) - tieBreak(a) ||
-			a.city.properties.names.en.localeCompare(b.city.properties.names.en)
+			placeName(a.city).localeCompare(placeName(b.city))
 	);
 }
 
@@ -175,4 +176,26 @@ export function boundsOfPlaces(places: readonly Place[]): [number, number, numbe
 	if (places.length === 0) return undefined;
 	const [w, s, e, n] = bbox(featureCollection(places.map((p) => point(p.geometry.coordinates))));
 	return [w, s, e, n];
+}
+
+/**
+ * Where most events are: the 5th to 95th percentile of their places' longitudes and latitudes, so
+ * that a statement in a faraway capital does not pull the opening view across a continent.
+ */
+export function coreExtent(
+	events: readonly ProtestEvent[],
+	places: readonly Place[]
+): [number, number, number, number] | undefined {
+	const byId = new Map(places.map((p) => [p.id, p]));
+	const lons: number[] = [];
+	const lats: number[] = [];
+	for (const event of events) {
+		const place = byId.get(event.place);
+		if (!place || place.properties.kind === 'country') continue;
+		lons.push(place.geometry.coordinates[0]);
+		lats.push(place.geometry.coordinates[1]);
+	}
+	if (lons.length === 0) return undefined;
+	const at = (values: number[], q: number) => values.sort((a, b) => a - b)[Math.round(q * (values.length - 1))]!;
+	return [at(lons, 0.05), at(lats, 0.05), at(lons, 0.95), at(lats, 0.95)];
 }

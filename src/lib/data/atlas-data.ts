@@ -1,28 +1,40 @@
-import { formatProblem, readDataset, readGazetteer } from './load';
-import type { DatasetHeader, Place, ProtestEvent } from './schema';
+import type { PublishedDataset, PublishedHeader } from './published';
+import type { Place, ProtestEvent } from './schema';
 
-/** Everything the app shows, validated: plain data, safe to serialise into the page. */
-export interface AtlasData {
-	header: DatasetHeader;
-	places: Place[];
-	events: ProtestEvent[];
-	/** Problems found while reading; the records they name are left out and listed. */
-	problems: string[];
+/** What the app shows about a dataset as a whole. */
+export interface AtlasHeader {
+	slug: string;
+	name: string;
+	description?: string;
+	timeZone: string;
+	bbox: [number, number, number, number];
+	dateRange: { from: string; to: string };
+	defaultLanguage: string;
+	attribution: string[];
+	provenance?: PublishedHeader['provenance'];
 }
 
-/** Validates a gazetteer and a dataset into AtlasData, reporting (never hiding) bad records. */
-export function buildAtlasData(
-	gazetteer: unknown,
-	dataset: unknown,
-	files = { gazetteer: 'gazetteer', dataset: 'dataset' }
-): AtlasData {
-	const places = readGazetteer(gazetteer, files.gazetteer);
-	const events = readDataset(dataset, files.dataset, places.places);
-	if (!events.header) throw new Error(events.problems.map(formatProblem).join('\n'));
+/** Everything the app shows: plain data, already validated when it was published or imported. */
+export interface AtlasData {
+	header: AtlasHeader;
+	places: Place[];
+	events: ProtestEvent[];
+}
+
+export function toAtlasData(dataset: PublishedDataset): AtlasData {
 	return {
-		header: events.header,
-		places: places.places,
-		events: events.events,
-		problems: [...places.problems, ...events.problems].map(formatProblem)
+		header: {
+			slug: dataset.slug,
+			name: dataset.title,
+			...(dataset.description ? { description: dataset.description } : {}),
+			timeZone: dataset.timeZone,
+			bbox: dataset.bbox,
+			dateRange: dataset.dateRange,
+			defaultLanguage: dataset.defaultLanguage,
+			attribution: dataset.attribution,
+			...(dataset.provenance ? { provenance: dataset.provenance } : {})
+		},
+		places: dataset.places,
+		events: dataset.events
 	};
 }

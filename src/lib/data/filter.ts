@@ -1,7 +1,20 @@
 /** The one filtered view of the events that the map, lists, legend and timeline all show. */
-import type { ViewState } from '$lib/state/url-state';
 import { crowdBounds } from './aggregate';
-import type { ProtestEvent } from './schema';
+import type { EventType, ProtestEvent } from './schema';
+
+export const STATUSES = ['reported', 'announced', 'called'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The filters a reader sets; unset means everything. */
+export interface EventFilter {
+	/** First and last dates shown (YYYY-MM-DD). */
+	from?: string;
+	to?: string;
+	types?: EventType[];
+	status?: Status[];
+	/** Smallest crowd (upper estimate) shown; unset means every event, unknown sizes included. */
+	min?: number;
+}
 
 /** First and last local dates of an event (a one-day event starts and ends on the same date). */
 export function eventDays(event: ProtestEvent): { first: string; last: string } {
@@ -10,7 +23,7 @@ export function eventDays(event: ProtestEvent): { first: string; last: string } 
 }
 
 /** Whether an event passes every filter except the place and city selection. */
-export function matchesFilters(event: ProtestEvent, state: ViewState): boolean {
+export function matchesFilters(event: ProtestEvent, state: EventFilter): boolean {
 	const { first, last } = eventDays(event);
 	if (state.from && last < state.from) return false;
 	if (state.to && first > state.to) return false;
@@ -23,6 +36,6 @@ export function matchesFilters(event: ProtestEvent, state: ViewState): boolean {
 	return true;
 }
 
-export function filterEvents(events: readonly ProtestEvent[], state: ViewState): ProtestEvent[] {
+export function filterEvents(events: readonly ProtestEvent[], state: EventFilter): ProtestEvent[] {
 	return events.filter((event) => matchesFilters(event, state));
 }

@@ -110,7 +110,7 @@ export const MATCH_THRESHOLD = 0.8;
 export function createGeocoder(places: readonly Place[]): Geocoder {
 	const entries = places.flatMap((place) => {
 		const { names, aliases } = place.properties;
-		return [names.en, names.be, names.ru, ...aliases, place.id.replace(/-/g, ' ')].map((name) => ({
+		return [...Object.values(names), ...aliases, place.id.replace(/-/g, ' ')].map((name) => ({
 			place,
 			name,
 			key: nameKey(name)

@@ -66,7 +66,7 @@ describe('reading a dataset', () => {
 
 	it('reports a type outside the taxonomy with the allowed values', () => {
 		expect(onlyProblem([eventFixture({ type: 'riot' })])).toEqual([
-			'events.json: event "minsk-rally" (#1) › type: expected one of "rally", "human-chain", "strike", "vigil", "funeral", "repression", "death", "statement", got "riot"'
+			'events.json: event "minsk-rally" (#1) › type: expected one of "rally", "human-chain", "strike", "vigil", "funeral", "repression", "death", "statement", "other", got "riot"'
 		]);
 	});
 

@@ -14,6 +14,7 @@ import {
 	type Place as PlaceT,
 	type ProtestEvent as ProtestEventT
 } from './schema';
+import { PublishedHeader, type PublishedDataset } from './published';
 import { isTimeZone, localDate, parseOffset, zoneOffsetMinutes } from './time';
 
 export interface Problem {
@@ -23,6 +24,8 @@ export interface Problem {
 	/** Dotted path of the field inside the record. */
 	field?: string;
 	message: string;
+	/** Position of the record in its list, from 0, for finding its line. */
+	index?: number;
 }
 
 /** One line per problem: `file: record › field: message`. */
@@ -129,10 +132,11 @@ function readRecords<T extends { id: string }>(
 	raws.forEach((raw, index) => {
 		const record = recordName(kind, raw, index);
 		const parsed = schema.safeParse(raw);
-		if (!parsed.success) return problems.push(...schemaProblems(parsed.error, raw, file, record));
+		if (!parsed.success)
+			return problems.push(...schemaProblems(parsed.error, raw, file, record).map((p) => ({ ...p, index })));
 		const value = parsed.data;
 		const found: Problem[] = [];
-		const report: Report = (field, message) => found.push({ file, record, field, message });
+		const report: Report = (field, message) => found.push({ file, record, field, message, index });
 		if (seen.has(value.id)) report('id', `expected a unique id, but ${kind} #${seen.get(value.id)} has it too`);
 		else seen.set(value.id, index + 1);
 		check(value, report);
@@ -186,6 +190,24 @@ export function readDataset(input: unknown, file: string, places: readonly Place
 	const head = Dataset.safeParse(input);
 	if (!head.success) return { events: [], problems: schemaProblems(head.error, input, file, 'dataset'), total: 0 };
 	const { events: rawEvents, ...header } = head.data;
+	const { events, problems } = readEvents(rawEvents, file, places, header);
+	return { header, events, problems, total: rawEvents.length };
+}
+
+/** What events are checked against: the extent, dates and time zone their dataset declares. */
+interface EventBounds {
+	bbox: readonly number[];
+	dateRange: { from: string; to: string };
+	timeZone: string;
+}
+
+/** Validates events: schema, unique ids, known places, extent, date range and UTC offsets. */
+export function readEvents(
+	rawEvents: readonly unknown[],
+	file: string,
+	places: readonly PlaceT[],
+	header: EventBounds
+): { events: ProtestEventT[]; problems: Problem[] } {
 	const zoneProblems: Problem[] = [];
 	const zoneKnown = isTimeZone(header.timeZone);
 	if (!zoneKnown)
@@ -220,11 +242,49 @@ export function readDataset(input: unknown, file: string, places: readonly Place
 				);
 		}
 	});
+	return { events: valid.map(({ value }) => value), problems: [...zoneProblems, ...problems] };
+}
+
+export interface PublishedResult {
+	dataset?: PublishedDataset;
+	problems: Problem[];
+	/** Events in the file, valid or not. */
+	total: number;
+}
+
+/** Fully validates a published dataset: header, places, their cities, and events. */
+export function readPublished(input: unknown, file: string): PublishedResult {
+	const head = PublishedHeader.safeParse(input);
+	const lists = input as { places?: unknown; events?: unknown };
+	if (!head.success || !Array.isArray(lists.places) || !Array.isArray(lists.events)) {
+		const problems = head.success
+			? [{ file, record: 'dataset', field: 'places', message: 'expected lists of places and events' }]
+			: schemaProblems(head.error, input, file, 'dataset');
+		return { problems, total: 0 };
+	}
+	const { valid, problems: placeProblems } = readRecords(lists.places, 'place', Place, file, (place, report) => {
+		if (!inBbox(place.geometry.coordinates, head.data.bbox))
+			report('geometry.coordinates', bboxMessage(place.geometry.coordinates, head.data.bbox));
+		if (!place.properties.names[head.data.defaultLanguage])
+			report('properties.names', `expected a name in the dataset's language (${head.data.defaultLanguage})`);
+	});
+	const ids = new Set(valid.map(({ value }) => value.id));
+	const places: PlaceT[] = [];
+	for (const { value: place, record } of valid) {
+		if (ids.has(place.properties.city)) places.push(place);
+		else
+			placeProblems.push({
+				file,
+				record,
+				field: 'properties.city',
+				message: `expected the id of a place in this dataset, got "${place.properties.city}"`
+			});
+	}
+	const { events, problems } = readEvents(lists.events, file, places, head.data);
 	return {
-		header,
-		events: valid.map(({ value }) => value),
-		problems: [...zoneProblems, ...problems],
-		total: rawEvents.length
+		dataset: { ...head.data, places, events },
+		problems: [...placeProblems, ...problems],
+		total: lists.events.length
 	};
 }
 

@@ -6,7 +6,6 @@ describe('event schema', () => {
 	it('accepts a complete event and infers its defaults', () => {
 		const parsed = ProtestEvent.parse(eventFixture({ actors: undefined }));
 		expect(parsed.actors).toEqual([]);
-		expect(parsed.sources[0]?.quoteKind).toBe('verbatim');
 	});
 
 	it('keeps an unknown crowd size distinct from zero', () => {
@@ -33,7 +32,12 @@ describe('event schema', () => {
 		['a date that does not exist', { when: { precision: 'day', start: '2020-02-30' } }, 'when.start'],
 		['a type outside the taxonomy', { type: 'riot' }, 'type'],
 		['no source', { sources: [] }, 'sources'],
-		['a source without its quoted sentence', { sources: [{ publisher: 'AFP', language: 'en' }] }, 'sources.0.quote'],
+		[
+			'a source without its quoted sentence',
+			{ sources: [{ publisher: 'AFP', language: 'en', quoteKind: 'verbatim' }] },
+			'sources.0.quote'
+		],
+		['a source that does not say what kind its quote is', { sources: [{ publisher: 'AFP', language: 'en', quote: 'Words.' }] }, 'sources.0.quoteKind'],
 		['an id that is not a slug', { id: 'Minsk Rally' }, 'id']
 	])('rejects %s', (_label, overrides, field) => {
 		const result = ProtestEvent.safeParse(eventFixture(overrides));

@@ -55,8 +55,12 @@ export const Source = z.object({
  */
 export const EventSource = Source.extend({
 	language: LanguageTag,
-	quote: z.string().min(1),
-	quoteKind: z.enum(['verbatim', 'summary']).default('verbatim')
+	quote: z.string().min(1).optional(),
+	quoteKind: z.enum(['verbatim', 'summary', 'coded'])
+}).superRefine((source, ctx) => {
+	// Only a coded record (an imported row of fields, with no sentence) may lack a quote.
+	if (source.quoteKind !== 'coded' && !source.quote)
+		ctx.addIssue({ code: 'custom', path: ['quote'], message: `a quote (quoteKind is "${source.quoteKind}")` });
 });
 
 export const PLACE_KINDS = [
@@ -71,7 +75,11 @@ export const PLACE_KINDS = [
 	'market',
 	'factory',
 	'detention centre',
-	'hospital'
+	'hospital',
+	/** An imported location that names no kind. */
+	'place',
+	/** An imported location known only to its region (ACLED geo_precision 3). */
+	'region'
 ] as const;
 export const PlaceKind = z.enum(PLACE_KINDS);
 
@@ -80,7 +88,10 @@ export const Precision = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('approximate'), radiusM: z.number().positive('a radius in metres > 0') })
 ]);
 
-export const Names = z.object({ en: z.string().min(1), be: z.string().min(1), ru: z.string().min(1) });
+/** A place's names by language tag: `{ "en": "Minsk", "be": "Мінск" }`. At least one. */
+export const Names = z
+	.record(LanguageTag, z.string().min(1))
+	.refine((names) => Object.keys(names).length > 0, 'at least one name');
 
 /** A place in the gazetteer, as a GeoJSON Feature. */
 export const Place = z.object({
@@ -95,6 +106,9 @@ export const Place = z.object({
 		city: Slug,
 		precision: Precision,
 		population: z.number().int().positive().optional(),
+		/** Country and first-level region, as an imported file names them. */
+		country: z.string().min(1).optional(),
+		region: z.string().min(1).optional(),
 		note: z.string().optional(),
 		sources: z.array(Source).min(1, 'at least one source')
 	})
@@ -121,7 +135,8 @@ export const EVENT_TYPES = {
 		acled: ['Protests', 'Excessive force against protesters']
 	},
 	death: { label: 'Death', acled: ['Violence against civilians', 'Attack'] },
-	statement: { label: 'Political or diplomatic statement', acled: ['Strategic developments', 'Other'] }
+	statement: { label: 'Political or diplomatic statement', acled: ['Strategic developments', 'Other'] },
+	other: { label: 'Other', acled: ['Protests', 'Peaceful protest'] }
 } as const satisfies Record<string, { label: string; acled: readonly [string, string] }>;
 export type EventType = keyof typeof EVENT_TYPES;
 export const EVENT_TYPE_IDS = Object.keys(EVENT_TYPES) as EventType[];
@@ -158,25 +173,36 @@ export const CountRange = z
 	.object({
 		low: z.number().int().nonnegative().optional(),
 		high: z.number().int().nonnegative().optional(),
-		text: z.string().min(1).optional()
+		/** The source's own words. */
+		text: z.string().min(1).optional(),
+		/** The numbers were read from words ("thousands") by this convention; see docs/data-format.md. */
+		convention: z.enum(['ccc', 'atlas']).optional()
 	})
 	.superRefine((range, ctx) => {
 		if (range.low !== undefined && range.high !== undefined && range.low > range.high)
 			ctx.addIssue({ code: 'custom', path: ['low'], message: `a number ≤ high (${range.high})` });
 	});
 
+/** Whose side an event is on; unset is unknown. */
+export const STANCES = ['opposition', 'pro-government', 'authorities'] as const;
+export const Stance = z.enum(STANCES);
+
 export const ProtestEvent = z.object({
 	id: Slug,
 	type: EventTypeSchema,
 	status: z.enum(['reported', 'announced', 'called']),
+	stance: Stance.optional(),
 	when: When,
 	place: Slug,
 	/** The route of a march or the line of a human chain. */
 	path: LineGeometry.optional(),
 	crowd: CountRange.default({}),
 	detained: CountRange.optional(),
+	killed: CountRange.optional(),
+	/** The source dataset's own type words, e.g. ACLED's "Protests / Peaceful protest". */
+	sourceType: z.string().min(1).optional(),
 	title: z.string().min(1),
-	description: z.string().min(1),
+	description: z.string().min(1).optional(),
 	actors: z.array(z.string().min(1)).default([]),
 	sources: z.array(EventSource).min(1, 'at least one source')
 });
@@ -201,4 +227,6 @@ export type Place = z.infer<typeof Place>;
 export type When = z.infer<typeof When>;
 export type CountRange = z.infer<typeof CountRange>;
 export type ProtestEvent = z.infer<typeof ProtestEvent>;
+export type Stance = z.infer<typeof Stance>;
+export type Names = z.infer<typeof Names>;
 export type DatasetHeader = Omit<z.infer<typeof Dataset>, 'events'>;

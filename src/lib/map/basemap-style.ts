@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 
 /** Names of the offline basemap's GeoJSON files under geo/basemap/. */
 export const BASEMAP_FILES = [
+	'world',
 	'countries',
 	'country-labels',
 	'belarus-border',
@@ -49,7 +50,8 @@ export const BASEMAP_ATTRIBUTION = [
 ].join(' · ');
 
 export const PALETTE = {
-	outside: '#e9ebec',
+	outside: '#e3eaee',
+	worldBorder: '#d3cdc3',
 	neighbour: '#eeede9',
 	belarus: '#fbfaf6',
 	minsk: '#f5f1e8',
@@ -89,6 +91,12 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 	const name = labelText(language);
 	return [
 		{ id: 'Background', type: 'background', paint: { 'background-color': PALETTE.outside } },
+		{
+			id: 'WorldLand',
+			type: 'fill',
+			source: 'world',
+			paint: { 'fill-color': PALETTE.neighbour, 'fill-outline-color': PALETTE.worldBorder }
+		},
 		{
 			id: 'Countries',
 			type: 'fill',

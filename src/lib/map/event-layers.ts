@@ -11,6 +11,7 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { CitySummary, PlaceSummary } from '$lib/data/aggregate';
+import { placeName } from '$lib/data/names';
 import type { ProtestEvent } from '$lib/data/schema';
 import { formatCount } from '$lib/format';
 import { MAP_FONT, type LabelLanguage } from './basemap-style';
@@ -53,9 +54,9 @@ export function placeFeatures(summaries: readonly PlaceSummary[]): FeatureCollec
 			geometry: s.place.geometry,
 			properties: {
 				id: s.place.id,
-				name: s.place.properties.names.en,
-				name_be: s.place.properties.names.be,
-				name_ru: s.place.properties.names.ru,
+				name: placeName(s.place),
+				name_be: placeName(s.place, 'be'),
+				name_ru: placeName(s.place, 'ru'),
 				count: s.events.length,
 				known: s.largest !== undefined,
 				...(s.largest ? { low: s.largest.low, high: s.largest.high } : {}),
@@ -76,9 +77,9 @@ export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<
 				geometry: c.city.geometry,
 				properties: {
 					id: c.city.id,
-					name: c.city.properties.names.en,
-					name_be: c.city.properties.names.be,
-					name_ru: c.city.properties.names.ru,
+					name: placeName(c.city),
+					name_be: placeName(c.city, 'be'),
+					name_ru: placeName(c.city, 'ru'),
 					count: c.events.length,
 					known: c.total.known > 0,
 					...(c.total.known > 0 ? { low: c.total.low, high: c.total.high } : {}),

@@ -1,12 +1,17 @@
 import type { IControl, Map as MaplibreMap } from 'maplibre-gl';
 
-/** A map button that flies back to a fixed extent (all of Belarus). */
+/** A map button that flies back to the dataset's home extent (for Belarus, all of the country). */
 export class ResetViewControl implements IControl {
 	#container: HTMLElement | undefined;
 	constructor(
-		private readonly bounds: [number, number, number, number],
+		private bounds: [number, number, number, number],
 		private readonly label: string
 	) {}
+
+	/** Another dataset has another home. */
+	setBounds(bounds: [number, number, number, number]): void {
+		this.bounds = bounds;
+	}
 
 	onAdd(map: MaplibreMap): HTMLElement {
 		const container = document.createElement('div');

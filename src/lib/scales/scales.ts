@@ -16,7 +16,8 @@ export const EVENT_TYPE_COLOURS: Record<EventType, string> = {
 	funeral: '#6E6E6E',
 	repression: '#E69F00',
 	death: '#000000',
-	statement: '#009E73'
+	statement: '#009E73',
+	other: '#999999'
 };
 
 /** Radius in pixels of the largest crowd in the dataset. */

@@ -2,26 +2,21 @@
  * What the reader has chosen, as URL search parameters, so that a copied link reopens it.
  * The map view itself lives in the hash (#map=zoom/lat/lon), kept by MapLibre.
  */
-import { EVENT_TYPE_IDS, type EventType } from '$lib/data/schema';
-import type { LabelLanguage } from '$lib/map/basemap-style';
+import { STATUSES, type EventFilter } from '$lib/data/filter';
+import { EVENT_TYPE_IDS } from '$lib/data/schema';
 
-export const STATUSES = ['reported', 'announced', 'called'] as const;
-export type Status = (typeof STATUSES)[number];
+export { STATUSES, type Status } from '$lib/data/filter';
 
-export interface ViewState {
+/** Languages the map's labels can be read in. */
+export type LabelLanguage = 'en' | 'be' | 'ru';
+
+export interface ViewState extends EventFilter {
+	/** Published dataset, by slug; unset means the default. Checked against the index before use. */
+	data?: string;
 	/** Selected place id. */
 	place?: string;
 	/** Selected city id. */
 	city?: string;
-	/** First and last dates shown (YYYY-MM-DD); unset means the dataset's own range. */
-	from?: string;
-	to?: string;
-	/** Event types shown; unset means all. */
-	types?: EventType[];
-	/** Statuses shown; unset means all. */
-	status?: Status[];
-	/** Smallest crowd (upper estimate) shown; unset means every event, unknown sizes included. */
-	min?: number;
 	/** Language of the map's labels; unset means English. */
 	lang?: Exclude<LabelLanguage, 'en'>;
 }
@@ -38,6 +33,8 @@ function list<T extends string>(value: string | null, allowed: readonly T[]): T[
 /** Reads the state from search parameters, ignoring anything malformed. */
 export function parseViewState(params: URLSearchParams): ViewState {
 	const state: ViewState = {};
+	const data = params.get('data');
+	if (data !== null) state.data = data;
 	const place = params.get('place');
 	if (place && SLUG.test(place)) state.place = place;
 	const city = params.get('city');
@@ -61,6 +58,7 @@ export function parseViewState(params: URLSearchParams): ViewState {
 /** Writes the state as a search string ("?place=…&from=…"), in a stable order; "" when empty. */
 export function viewStateSearch(state: ViewState): string {
 	const params = new URLSearchParams();
+	if (state.data) params.set('data', state.data);
 	if (state.place) params.set('place', state.place);
 	if (state.city) params.set('city', state.city);
 	if (state.from) params.set('from', state.from);

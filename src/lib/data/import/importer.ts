@@ -1,0 +1,429 @@
+/**
+ * One importer for every format, shared by the command line and the browser's worker. Rows go in
+ * one at a time; each is either kept or rejected with its line, field and reason. `finish` builds
+ * the places from the kept rows and writes a published dataset. Nothing is fixed silently:
+ * contradictions reject a row, and suspicious values are kept with a warning.
+ */
+import { distance } from '@turf/turf';
+import { createGeocoder, type Geocoder } from '../geocoder';
+import { PUBLISHED_FORMAT, PUBLISHED_VERSION, type PublishedDataset } from '../published';
+import type { CountRange, Place, PlaceKind, ProtestEvent } from '../schema';
+import { transliterate } from '../transliterate.js';
+
+export const IMPORT_FORMATS = ['acled', 'ccc', 'geojson', 'atlas'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** A rejection or warning: `line N: field: reason`. */
+export interface RowIssue {
+	line: number;
+	field: string;
+	message: string;
+}
+
+export function formatIssue(issue: RowIssue): string {
+	return `line ${issue.line}: ${issue.field}: ${issue.message}`;
+}
+
+export interface ImportReport {
+	format: ImportFormat;
+	rowsRead: number;
+	imported: number;
+	/** Rows rejected (a row may have several issues). */
+	rejected: number;
+	rejections: RowIssue[];
+	warnings: RowIssue[];
+}
+
+/** `N rows read, M imported, K rejected`: the last line of every import. */
+export function summaryLine(report: ImportReport): string {
+	return `${report.rowsRead} rows read, ${report.imported} imported, ${report.rejected} rejected`;
+}
+
+/** Where a row happened, before places are given ids. */
+export interface LocationDraft {
+	name: string;
+	/** Names in other languages, when the file has them. */
+	names?: Record<string, string>;
+	coordinates?: [number, number];
+	kind: PlaceKind;
+	precision: Place['properties']['precision'];
+	/** The city or town the location belongs to, by name; the location itself when unset. */
+	city?: string;
+	country?: string;
+	region?: string;
+}
+
+/** What a row reader makes of a row; `id` may be unset, `place` is filled in by the importer. */
+export interface RowDraft {
+	location: LocationDraft;
+	event: Omit<ProtestEvent, 'place' | 'id'> & { id?: string };
+}
+
+/** What a row reader may call while reading a row. */
+export interface RowContext {
+	line: number;
+	reject(field: string, message: string): void;
+	warn(field: string, message: string): void;
+}
+
+export interface ImportOptions {
+	slug: string;
+	title: string;
+	description?: string;
+	/** Places that rows without coordinates are found in, by name. */
+	gazetteer?: readonly Place[];
+	timeZone?: string;
+	defaultLanguage?: string;
+	attribution?: string[];
+	file?: string;
+	/** Who the places' coordinates come from: the file's maker. */
+	placeSource?: string;
+}
+
+/** Kilometres beyond which a point is far from the rest of the file. */
+const FAR_KM = 1000;
+
+/** Lower-case Latin words joined by hyphens, from any script we can transliterate. */
+export function slugify(text: string): string {
+	return transliterate(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+}
+
+/** Hands out unique slugs: `minsk`, `minsk-2`, … */
+function slugMaker(fallback: string) {
+	const used = new Set<string>();
+	return (text: string): string => {
+		const base = slugify(text) || fallback;
+		let slug = base;
+		for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+		used.add(slug);
+		return slug;
+	};
+}
+
+/** Reads a coordinate pair from text fields, rejecting anything out of range or half given. */
+export function readCoordinates(
+	latText: string | undefined,
+	lonText: string | undefined,
+	ctx: Pick<RowContext, 'reject'>,
+	fields = { lat: 'latitude', lon: 'longitude' }
+): [number, number] | undefined | null {
+	const latRaw = (latText ?? '').trim();
+	const lonRaw = (lonText ?? '').trim();
+	if (!latRaw && !lonRaw) return undefined;
+	if (!latRaw || !lonRaw) {
+		ctx.reject(latRaw ? fields.lon : fields.lat, 'expected a number, since the other coordinate is given, got nothing');
+		return null;
+	}
+	const lat = Number(latRaw);
+	const lon = Number(lonRaw);
+	let ok = true;
+	if (!Number.isFinite(lat) || !/^[-+]?[\d.]+(?:e[-+]?\d+)?$/i.test(latRaw)) {
+		ctx.reject(fields.lat, `expected a number, got "${latRaw}"`);
+		ok = false;
+	} else if (lat < -90 || lat > 90) {
+		ctx.reject(fields.lat, `expected a latitude between -90 and 90, got ${latRaw}`);
+		ok = false;
+	}
+	if (!Number.isFinite(lon) || !/^[-+]?[\d.]+(?:e[-+]?\d+)?$/i.test(lonRaw)) {
+		ctx.reject(fields.lon, `expected a number, got "${lonRaw}"`);
+		ok = false;
+	} else if (lon < -180 || lon > 180) {
+		ctx.reject(fields.lon, `expected a longitude between -180 and 180, got ${lonRaw}`);
+		ok = false;
+	}
+	return ok ? [lon, lat] : null;
+}
+
+/** Rejects a crowd range whose low end is above its high end. */
+export function checkRange(range: CountRange, ctx: Pick<RowContext, 'reject'>, fields: [string, string]): boolean {
+	if (range.low !== undefined && range.high !== undefined && range.low > range.high) {
+		ctx.reject(fields[0], `expected a number ≤ ${fields[1]} (${range.high}), got ${range.low}`);
+		return false;
+	}
+	return true;
+}
+
+/** Reads a whole non-negative number, or nothing; anything else rejects the row. */
+export function readCount(text: string | undefined, field: string, ctx: Pick<RowContext, 'reject'>): number | undefined {
+	const raw = (text ?? '').trim().replace(/,/g, '');
+	if (!raw) return undefined;
+	const value = Number(raw);
+	if (!/^\d+(?:\.0+)?$/.test(raw) || !Number.isSafeInteger(value)) {
+		ctx.reject(field, `expected a whole number ≥ 0, got "${text}"`);
+		return undefined;
+	}
+	return value;
+}
+
+interface Kept {
+	line: number;
+	draft: RowDraft;
+}
+
+export interface Importer {
+	readonly format: ImportFormat;
+	/** Reads one row; `read` fills in the draft or rejects through the context. */
+	add(line: number, read: (ctx: RowContext) => RowDraft | undefined): void;
+	/** Reports a row that could not even be read as a row (a broken quote, a wrong field count). */
+	rejectRow(line: number, field: string, message: string): void;
+	/** Reports a problem with the file as a whole: no row is read. */
+	fail(field: string, message: string): void;
+	finish(): { dataset: PublishedDataset; report: ImportReport };
+}
+
+export function createImporter(format: ImportFormat, options: ImportOptions): Importer {
+	const kept: Kept[] = [];
+	const rejections: RowIssue[] = [];
+	const warnings: RowIssue[] = [];
+	const rejectedLines = new Set<number>();
+	const eventIds = new Map<string, number>();
+	let rowsRead = 0;
+	let geocoder: Geocoder | undefined;
+
+	function locate(draft: RowDraft, ctx: RowContext): boolean {
+		if (draft.location.coordinates) return true;
+		const name = draft.location.name;
+		if (!options.gazetteer?.length) {
+			ctx.reject('location', `expected coordinates: "${name}" has none, and no gazetteer was given to find it in`);
+			return false;
+		}
+		geocoder ??= createGeocoder(options.gazetteer);
+		const found = geocoder.geocode(name);
+		if (found.status === 'match') {
+			const place = found.place;
+			draft.location = {
+				...draft.location,
+				names: place.properties.names,
+				coordinates: place.geometry.coordinates,
+				kind: place.properties.kind,
+				precision: place.properties.precision
+			};
+			return true;
+		}
+		const list = (found.status === 'ambiguous' ? found.candidates : found.suggestions)
+			.map((c) => `${c.place.id} (${c.matched})`)
+			.join(', ');
+		ctx.reject(
+			'location',
+			found.status === 'ambiguous'
+				? `"${name}" names more than one place: ${list}`
+				: `"${name}" is not in the gazetteer${list ? `; nearest: ${list}` : ''}`
+		);
+		return false;
+	}
+
+	return {
+		format,
+		add(line, read) {
+			rowsRead++;
+			let bad = false;
+			const ctx: RowContext = {
+				line,
+				reject(field, message) {
+					bad = true;
+					rejections.push({ line, field, message });
+				},
+				warn(field, message) {
+					warnings.push({ line, field, message });
+				}
+			};
+			let draft: RowDraft | undefined;
+			try {
+				draft = read(ctx);
+			} catch (error) {
+				ctx.reject('row', `could not be read (${error instanceof Error ? error.message : String(error)})`);
+			}
+			if (!bad && draft) locate(draft, ctx);
+			if (!bad && draft?.event.id) {
+				const first = eventIds.get(draft.event.id);
+				if (first !== undefined) ctx.reject('id', `expected a unique id, but line ${first} has "${draft.event.id}" too`);
+				else eventIds.set(draft.event.id, line);
+			}
+			if (bad || !draft) {
+				if (!bad) ctx.reject('row', 'is empty');
+				rejectedLines.add(line);
+				return;
+			}
+			kept.push({ line, draft });
+		},
+		rejectRow(line, field, message) {
+			rowsRead++;
+			rejections.push({ line, field, message });
+			rejectedLines.add(line);
+		},
+		fail(field, message) {
+			rejections.push({ line: 1, field, message });
+		},
+		finish() {
+			warnFarPoints(kept, warnings);
+			const dataset = buildDataset(kept, options);
+			const report: ImportReport = {
+				format,
+				rowsRead,
+				imported: kept.length,
+				rejected: rejectedLines.size,
+				rejections,
+				warnings: warnings.sort((a, b) => a.line - b.line)
+			};
+			dataset.provenance = {
+				format,
+				...(options.file ? { file: options.file } : {}),
+				rowsRead,
+				imported: kept.length,
+				rejected: rejectedLines.size
+			};
+			return { dataset, report };
+		}
+	};
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * A point far from the rest whose swapped coordinates would fall among them is kept with a
+ * warning: it is probably a swapped pair, but only the publisher can say.
+ */
+function warnFarPoints(kept: readonly Kept[], warnings: RowIssue[]): void {
+	if (kept.length < 3) return;
+	const points = kept.map((k) => k.draft.location.coordinates!);
+	const centre: [number, number] = [median(points.map((p) => p[0])), median(points.map((p) => p[1]))];
+	kept.forEach(({ line }, i) => {
+		const [lon, lat] = points[i]!;
+		if (distance(centre, [lon, lat]) <= FAR_KM) return;
+		if (Math.abs(lon) <= 90 && distance(centre, [lat, lon]) <= FAR_KM)
+			warnings.push({
+				line,
+				field: 'latitude',
+				message: `latitude and longitude look swapped: [${lon}, ${lat}] is over ${FAR_KM} km from the other rows, [${lat}, ${lon}] would be among them`
+			});
+	});
+}
+
+function buildDataset(kept: readonly Kept[], options: ImportOptions): PublishedDataset {
+	const language = options.defaultLanguage ?? 'en';
+	const placeSlug = slugMaker('place');
+	const eventSlug = slugMaker('event');
+	const places = new Map<string, Place>();
+	const cityMembers = new Map<string, Place[]>();
+	const source = { publisher: options.placeSource ?? options.title };
+
+	const placeKey = (loc: LocationDraft) => `${loc.name}\u0000${loc.coordinates!.join(',')}`;
+	const cityKey = (loc: LocationDraft) => `${loc.city ?? ''}\u0000${loc.region ?? ''}\u0000${loc.country ?? ''}`;
+
+	const events: ProtestEvent[] = [];
+	for (const { line, draft } of kept) {
+		const loc = draft.location;
+		const key = placeKey(loc);
+		let place = places.get(key);
+		if (!place) {
+			const id = placeSlug(loc.name);
+			const ownCity = !loc.city || loc.city === loc.name;
+			place = {
+				type: 'Feature',
+				id,
+				geometry: { type: 'Point', coordinates: loc.coordinates! },
+				properties: {
+					names: { [language]: loc.name, ...loc.names },
+					aliases: [],
+					kind: loc.kind,
+					city: ownCity ? id : '',
+					precision: loc.precision,
+					...(loc.country ? { country: loc.country } : {}),
+					...(loc.region ? { region: loc.region } : {}),
+					sources: [source]
+				}
+			};
+			places.set(key, place);
+			if (!ownCity) {
+				const members = cityMembers.get(cityKey(loc)) ?? [];
+				members.push(place);
+				cityMembers.set(cityKey(loc), members);
+			}
+		}
+		const { id, ...event } = draft.event;
+		events.push({ ...event, id: eventSlug(id ?? `row-${line}`), place: place.id } as ProtestEvent);
+	}
+	// A location inside a named city belongs to that city's place, made at its members' centre
+	// when the file has no row for the city itself.
+	const all = [...places.values()];
+	for (const [key, members] of cityMembers) {
+		const [cityName, region, country] = key.split('\u0000') as [string, string, string];
+		let city = all.find(
+			(p) =>
+				p.properties.city === p.id &&
+				p.properties.names[language] === cityName &&
+				(p.properties.region ?? '') === region &&
+				(p.properties.country ?? '') === country
+		);
+		if (!city) {
+			const lon = members.reduce((s, p) => s + p.geometry.coordinates[0], 0) / members.length;
+			const lat = members.reduce((s, p) => s + p.geometry.coordinates[1], 0) / members.length;
+			const id = placeSlug(cityName);
+			city = {
+				type: 'Feature',
+				id,
+				geometry: { type: 'Point', coordinates: [round6(lon), round6(lat)] },
+				properties: {
+					names: { [language]: cityName },
+					aliases: [],
+					kind: 'city',
+					city: id,
+					precision: { kind: 'exact' },
+					...(country ? { country } : {}),
+					...(region ? { region } : {}),
+					note: 'Placed at the centre of its locations in the file.',
+					sources: [source]
+				}
+			};
+			all.push(city);
+		}
+		for (const member of members) member.properties.city = city.id;
+	}
+	return {
+		format: PUBLISHED_FORMAT,
+		version: PUBLISHED_VERSION,
+		slug: options.slug,
+		title: options.title,
+		...(options.description ? { description: options.description } : {}),
+		defaultLanguage: language,
+		timeZone: options.timeZone ?? 'UTC',
+		bbox: extent(all),
+		dateRange: dateExtent(events),
+		attribution: options.attribution ?? [],
+		places: all,
+		events
+	};
+}
+
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+function extent(places: readonly Place[]): [number, number, number, number] {
+	if (places.length === 0) return [-180, -90, 180, 90];
+	let [w, s, e, n] = [180, 90, -180, -90];
+	for (const { geometry } of places) {
+		const [lon, lat] = geometry.coordinates;
+		[w, s, e, n] = [Math.min(w, lon), Math.min(s, lat), Math.max(e, lon), Math.max(n, lat)];
+	}
+	return [w, s, e, n];
+}
+
+function dateExtent(events: readonly ProtestEvent[]): { from: string; to: string } {
+	let from = '';
+	let to = '';
+	for (const { when } of events) {
+		const start = when.start.slice(0, 10);
+		const end = (when.end ?? when.start).slice(0, 10);
+		if (!from || start < from) from = start;
+		if (!to || end > to) to = end;
+	}
+	const today = new Date().toISOString().slice(0, 10);
+	return { from: from || today, to: to || today };
+}
