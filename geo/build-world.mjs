@@ -27,5 +27,8 @@ const features = topojson
 		properties: { name: f.properties.name },
 		geometry: { type: f.geometry.type, coordinates: roundCoords(f.geometry.coordinates) }
 	}));
-writeFileSync(path.join(geoDir, 'basemap', 'world.geojson'), JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
+writeFileSync(
+	path.join(geoDir, 'basemap', 'world.geojson'),
+	JSON.stringify({ type: 'FeatureCollection', features }) + '\n'
+);
 console.log(`world: ${features.length} countries`);

@@ -153,10 +153,7 @@ export function sortCities(cities: readonly CitySummary[], by: CitySort): CitySu
 	const key = (c: CitySummary) => (by === 'count' ? c.gatherings.length : c.total.high);
 	const tieBreak = (c: CitySummary) => (by === 'count' ? c.total.high : c.gatherings.length);
 	return [...cities].sort(
-		(a, b) =>
-			key(b) - key(a) ||
-			tieBreak(b) - tieBreak(a) ||
-			placeName(a.city).localeCompare(placeName(b.city))
+		(a, b) => key(b) - key(a) || tieBreak(b) - tieBreak(a) || placeName(a.city).localeCompare(placeName(b.city))
 	);
 }
 

@@ -25,14 +25,27 @@ function locator(places: readonly Place[]) {
 	};
 }
 
-/** A range back into words a reader of the CSV can check: "2000" or "200-300", with the source's words. */
-function sizeWords(event: ProtestEvent): string {
-	const { low, high, text } = event.crowd;
-	if (text) return text;
-	if (low !== undefined && high !== undefined) return low === high ? `around ${low}` : `between ${low} and ${high}`;
-	if (low !== undefined) return `more than ${low}`;
-	if (high !== undefined) return `up to ${high}`;
-	return 'no report';
+/** Tag values cannot hold the tag separator: it is written %3B (and % itself %25), as in a URL. */
+const tagValue = (text: string) => text.replace(/%/g, '%25').replace(/;/g, '%3B').replace(/\r?\n/g, ' ');
+
+/**
+ * ACLED's `tags` for an event: the crowd size in words ACLED uses ("between 200 and 300"), and,
+ * so that a round trip keeps them, the source's own words, the convention, our type and a span of days.
+ */
+function acledTags(event: ProtestEvent): string {
+	const { low, high, text, convention } = event.crowd;
+	let size: string | undefined;
+	if (low !== undefined && high !== undefined) size = low === high ? `around ${low}` : `between ${low} and ${high}`;
+	else if (low !== undefined) size = `more than ${low}`;
+	else if (high !== undefined) size = `up to ${high}`;
+	else if (text) size = tagValue(text);
+	// Nothing known, nothing said: an empty size would come back as the words "no report".
+	const tags = size ? [`crowd size=${size}`] : [];
+	if (text && (low !== undefined || high !== undefined)) tags.push(`crowd words=${tagValue(text)}`);
+	if (convention) tags.push(`crowd convention=${convention}`);
+	tags.push(`atlas type=${event.type}`);
+	if (event.when.precision === 'days') tags.push(`atlas days=${event.when.start}/${event.when.end}`);
+	return tags.join('; ');
 }
 
 function acledGeoPrecision(place: Place): string {
@@ -76,7 +89,7 @@ export function toAcledCsv(events: readonly ProtestEvent[], places: readonly Pla
 			source: event.sources.map((s) => s.publisher).join('; '),
 			notes: quote,
 			fatalities: String(event.killed?.low ?? 0),
-			tags: [`crowd size=${sizeWords(event)}`, `atlas type=${event.type}`].join('; ')
+			tags: acledTags(event)
 		};
 		return ACLED_COLUMNS.map((c) => row[c] ?? '');
 	});

@@ -37,7 +37,11 @@ describe('event schema', () => {
 			{ sources: [{ publisher: 'AFP', language: 'en', quoteKind: 'verbatim' }] },
 			'sources.0.quote'
 		],
-		['a source that does not say what kind its quote is', { sources: [{ publisher: 'AFP', language: 'en', quote: 'Words.' }] }, 'sources.0.quoteKind'],
+		[
+			'a source that does not say what kind its quote is',
+			{ sources: [{ publisher: 'AFP', language: 'en', quote: 'Words.' }] },
+			'sources.0.quoteKind'
+		],
 		['an id that is not a slug', { id: 'Minsk Rally' }, 'id']
 	])('rejects %s', (_label, overrides, field) => {
 		const result = ProtestEvent.safeParse(eventFixture(overrides));

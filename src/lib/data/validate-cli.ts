@@ -1,6 +1,7 @@
 /**
  * `npm run validate -- [files…]`: checks data files and prints every problem with its file, record
- * and field. With no argument, checks the gazetteer and every dataset under geo/events/.
+ * and field. With no argument, checks the gazetteer, every dataset under geo/events/ and every
+ * published dataset under static/data/.
  * Exit status 1 on any error.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +15,10 @@ const files = args.length
 			'geo/places.geojson',
 			...readdirSync('geo/events')
 				.filter((f) => f.endsWith('.json'))
-				.map((f) => path.join('geo/events', f))
+				.map((f) => path.join('geo/events', f)),
+			...(existsSync('static/data') ? readdirSync('static/data') : [])
+				.filter((f) => f.endsWith('.json') && f !== 'index.json')
+				.map((f) => path.join('static/data', f))
 		];
 
 const report = validateFiles(files, (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));

@@ -1,4 +1,5 @@
-import { formatProblem, parseJson, readDataset, readGazetteer, type Problem } from './load';
+import { formatProblem, parseJson, readDataset, readGazetteer, readPublished, type Problem } from './load';
+import { PUBLISHED_FORMAT } from './published';
 import type { Place } from './schema';
 
 export interface ValidationReport {
@@ -41,6 +42,12 @@ export function validateFiles(files: readonly string[], read: (file: string) => 
 		}
 		const value = loadJson(file);
 		if (value === undefined) continue;
+		if ((value as { format?: unknown })?.format === PUBLISHED_FORMAT) {
+			const result = readPublished(value, file);
+			problems.push(...result.problems);
+			records += result.total;
+			continue;
+		}
 		const gazetteerPath = (value as { gazetteer?: unknown })?.gazetteer;
 		const places = typeof gazetteerPath === 'string' ? (gazetteer(gazetteerPath) ?? []) : [];
 		const result = readDataset(value, file, places);

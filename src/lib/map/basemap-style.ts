@@ -219,9 +219,9 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 			id: 'OblastLabels',
 			type: 'symbol',
 			source: 'oblast-labels',
-			minzoom: 5.5,
+			minzoom: 5,
 			maxzoom: 8.5,
-			layout: textLayout(['interpolate', ['linear'], ['zoom'], 5.5, 10, 8, 13], {
+			layout: textLayout(['interpolate', ['linear'], ['zoom'], 5, 10, 8, 13], {
 				'text-field': name,
 				'text-transform': 'uppercase',
 				'text-letter-spacing': 0.15,

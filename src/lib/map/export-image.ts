@@ -16,7 +16,11 @@ export interface ImageDecorations {
 
 /** Plain text of HTML credits such as `<a href=…>Natural Earth</a>`. */
 export function creditText(html: string): string {
-	return html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+	return html
+		.replace(/<[^>]*>/g, '')
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 /** Paints the map canvas and its decorations onto a new canvas, at the map's pixel ratio. */

@@ -1,6 +1,6 @@
 /** ACLED export CSV rows → drafts. Older exports without disorder_type, civilian_targeting and tags are read too. */
 import { EVENT_TYPE_IDS, type EventType } from '../schema';
-import { acledCrowdTag, readCrowdWords } from './crowd-words';
+import { readCrowdWords } from './crowd-words';
 import { acledSpan, readDate } from './dates';
 import { checkRange, readCoordinates, readCount, type LocationDraft, type RowContext, type RowDraft } from './importer';
 import { acledType } from './type-tables';
@@ -41,8 +41,28 @@ export const ACLED_COLUMNS = [
 /** Columns an ACLED file must have; the rest came later or are not needed. */
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'location'] as const;
 
-/** Our own type, written into `tags` on export so that a round trip keeps it. */
-const ATLAS_TYPE_TAG = /(?:^|;)\s*atlas type\s*=\s*([a-z-]+)/i;
+/** A `name=value` entry of ACLED's semicolon-separated tags. */
+function tag(tags: string, name: string): string | undefined {
+	for (const entry of tags.split(';')) {
+		const at = entry.indexOf('=');
+		// Our export writes a semicolon inside a value as %3B.
+		if (at > 0 && entry.slice(0, at).trim().toLowerCase() === name)
+			return entry
+				.slice(at + 1)
+				.trim()
+				.replace(/%3B/gi, ';')
+				.replace(/%25/g, '%');
+	}
+	return undefined;
+}
+
+/** A span written by our own export (`atlas days=2020-08-11/2020-08-13`), which ACLED's precision codes cannot hold. */
+function atlasDays(tags: string): { from: string; to: string } | undefined {
+	const m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(tag(tags, 'atlas days') ?? '');
+	if (!m) return undefined;
+	const [from, to] = [readDate(m[1]!), readDate(m[2]!)];
+	return 'date' in from && 'date' in to && from.date <= to.date ? { from: from.date, to: to.date } : undefined;
+}
 
 /** ACLED's geo_precision: 1 the town itself, 2 near it, 3 only the region. */
 export const ACLED_GEO_PRECISION: Record<string, { kind: LocationDraft['kind']; radiusM?: number; words: string }> = {
@@ -63,7 +83,8 @@ export function readAcledRow(row: Record<string, string>, ctx: RowContext): RowD
 	if (!idText) ctx.reject('event_id_cnty', 'expected an event id, got nothing');
 	const dateRead = readDate(get('event_date'));
 	if ('error' in dateRead) ctx.reject('event_date', dateRead.error);
-	const span = 'date' in dateRead ? acledSpan(dateRead.date, get('time_precision')) : undefined;
+	const span =
+		'date' in dateRead ? (atlasDays(get('tags')) ?? acledSpan(dateRead.date, get('time_precision'))) : undefined;
 	if (span && 'error' in span) ctx.reject('time_precision', span.error);
 	const coordinates = readCoordinates(get('latitude'), get('longitude'), ctx);
 	const geo = ACLED_GEO_PRECISION[get('geo_precision') || '1'];
@@ -77,18 +98,29 @@ export function readAcledRow(row: Record<string, string>, ctx: RowContext): RowD
 	if (!span || 'error' in span || coordinates === null || !geo || !idText || !name || !eventType) return undefined;
 
 	const tags = get('tags');
-	const crowdWords = acledCrowdTag(tags);
+	const crowdWords = tag(tags, 'crowd size');
 	const reading = crowdWords === undefined ? undefined : readCrowdWords(crowdWords);
-	if (reading?.kind === 'unread') ctx.warn('tags', `crowd size "${crowdWords}" is not a size we can read; kept as words`);
-	const crowd = reading?.crowd ?? {};
+	if (reading?.kind === 'unread')
+		ctx.warn('tags', `crowd size "${crowdWords}" is not a size we can read; kept as words`);
+	const crowd = { ...reading?.crowd };
+	// Our own export keeps the source's words and convention beside ACLED's size.
+	const words = tag(tags, 'crowd words');
+	if (words) crowd.text = words;
+	const convention = tag(tags, 'crowd convention');
+	if (convention === 'ccc' || convention === 'atlas') crowd.convention = convention;
 	if (!checkRange(crowd, ctx, ['tags', 'tags'])) return undefined;
-	const tagged = ATLAS_TYPE_TAG.exec(tags)?.[1]?.toLowerCase();
+	const tagged = tag(tags, 'atlas type')?.toLowerCase();
 	const type: EventType =
 		tagged && (EVENT_TYPE_IDS as string[]).includes(tagged)
 			? (tagged as EventType)
 			: acledType(eventType, subEventType, fatalities ?? 0);
 	const notes = get('notes');
-	const actors = [...split(get('actor1')), ...split(get('assoc_actor_1')), ...split(get('actor2')), ...split(get('assoc_actor_2'))];
+	const actors = [
+		...split(get('actor1')),
+		...split(get('assoc_actor_1')),
+		...split(get('actor2')),
+		...split(get('assoc_actor_2'))
+	];
 	const precision = geo.radiusM ? { kind: 'approximate' as const, radiusM: geo.radiusM } : { kind: 'exact' as const };
 	return {
 		location: {

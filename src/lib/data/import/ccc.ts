@@ -2,7 +2,8 @@
 import { readCrowdWords } from './crowd-words';
 import { readDate } from './dates';
 import { checkRange, readCoordinates, readCount, type RowContext, type RowDraft } from './importer';
-import { cccType } from './type-tables';
+import { EVENT_TYPE_IDS } from '../schema';
+import { looseType } from './type-tables';
 
 export const CCC_COLUMNS = [
 	'date',
@@ -59,7 +60,11 @@ export function readCccRow(row: Record<string, string>, ctx: RowContext): RowDra
 	// CCC's own numbers win; its words are read by the CCC convention only when it gave none.
 	let crowd: RowDraft['event']['crowd'];
 	if (low !== undefined || high !== undefined)
-		crowd = { ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}), ...(text ? { text } : {}) };
+		crowd = {
+			...(low !== undefined ? { low } : {}),
+			...(high !== undefined ? { high } : {}),
+			...(text ? { text } : {})
+		};
 	else {
 		const reading = readCrowdWords(text);
 		if (reading.kind === 'unread') ctx.warn('size_text', `"${text}" is not a size we can read; kept as words`);
@@ -90,7 +95,7 @@ export function readCccRow(row: Record<string, string>, ctx: RowContext): RowDra
 			...(state ? { region: state } : {})
 		},
 		event: {
-			type: cccType(typeWords),
+			type: looseType(typeWords, EVENT_TYPE_IDS),
 			status: 'reported',
 			when: { precision: 'day', start: dateRead.date },
 			crowd,

@@ -6,10 +6,21 @@
  * every rejected row and warning as `line N: field: reason`, then `N rows read, M imported, K rejected`.
  * Exit status 0 when at least one row was imported; 1 when none was, or with --strict and any rejection.
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	createReadStream,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	readSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import path from 'node:path';
 import { readGazetteer } from '../load';
 import { listingOf, type DatasetIndex } from '../published';
+import { headerDelimiter } from './csv';
 import { IMPORT_FORMATS, formatIssue, slugify, summaryLine, type ImportFormat } from './importer';
 import { detectFormat, importAtlas, importCsv, importGeoJson, type ImportResult, type RunOptions } from './run';
 
@@ -47,6 +58,18 @@ function progressBar(total: number): (done: number) => void {
 	};
 }
 
+/** The first few kilobytes of a file, enough to tell its format, without reading it all. */
+function readHead(file: string): string {
+	const fd = openSync(file, 'r');
+	try {
+		const buffer = Buffer.alloc(8192);
+		const bytes = readSync(fd, buffer, 0, buffer.length, 0);
+		return buffer.subarray(0, bytes).toString('utf8');
+	} finally {
+		closeSync(fd);
+	}
+}
+
 async function main(): Promise<number> {
 	const { args, files } = parseArgs(process.argv.slice(2));
 	const file = files[0];
@@ -58,7 +81,7 @@ async function main(): Promise<number> {
 		console.error(`${file}: no such file`);
 		return 1;
 	}
-	const head = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 8192);
+	const head = readHead(file);
 	const format = (args.format as ImportFormat | undefined) ?? detectFormat(head);
 	if (!format || !IMPORT_FORMATS.includes(format)) {
 		console.error(`${file}: cannot tell the format; give --format ${IMPORT_FORMATS.join('|')}`);
@@ -81,7 +104,8 @@ async function main(): Promise<number> {
 		title: typeof args.title === 'string' ? args.title : slug,
 		gazetteer,
 		file: path.basename(file),
-		readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined)
+		readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
+		delimiter: headerDelimiter(head)
 	};
 	let result: ImportResult;
 	if (format === 'acled' || format === 'ccc') {

@@ -62,12 +62,3 @@ export function readCrowdWords(raw: string): CrowdReading {
 		if (pattern.test(words)) return { kind: 'count', crowd: { low: size, ...kept, convention: 'atlas' } };
 	return { kind: 'unread', crowd: kept };
 }
-
-/** The `crowd size=…` entry of ACLED's semicolon-separated `tags`, if any. */
-export function acledCrowdTag(tags: string): string | undefined {
-	for (const tag of tags.split(';')) {
-		const m = /^\s*crowd size\s*=\s*(.*)$/i.exec(tag);
-		if (m) return m[1]!.trim();
-	}
-	return undefined;
-}

@@ -6,8 +6,8 @@
 import Papa from 'papaparse';
 
 export interface CsvHandlers {
-	/** The header's column names, trimmed and lower-cased. */
-	header(columns: string[]): void;
+	/** The header's column names, trimmed and lower-cased; returning false stops reading. */
+	header(columns: string[]): boolean;
 	/** One record: its fields and the line of the file where it starts. */
 	row(fields: string[], line: number): void;
 	/** A record papaparse could not read (an unclosed quote); it is reported, not skipped. */
@@ -34,7 +34,17 @@ export interface CsvRun {
 }
 
 /** Streams a CSV through the handlers; `done` settles once every record has been seen. */
-export function readCsv(input: string | Blob | NodeJS.ReadableStream, handlers: CsvHandlers): CsvRun {
+/**
+ * The delimiter of a CSV, from its header line alone: papaparse's own guess weighs every line, and
+ * text fields full of semicolons ("march; rally") can mislead it.
+ */
+export function headerDelimiter(head: string): string {
+	const header = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+	const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length - 1] as const);
+	return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+export function readCsv(input: string | Blob | NodeJS.ReadableStream, handlers: CsvHandlers, delimiter = ','): CsvRun {
 	let nextLine = 1;
 	let headerSeen = false;
 	let parser: Papa.Parser | undefined;
@@ -42,6 +52,7 @@ export function readCsv(input: string | Blob | NodeJS.ReadableStream, handlers: 
 	const done = new Promise<void>((resolve, reject) => {
 		const config = {
 			header: false,
+			delimiter,
 			skipEmptyLines: false,
 			step(results: Papa.ParseStepResult<string[]>, stepParser: Papa.Parser) {
 				parser = stepParser;
@@ -54,7 +65,9 @@ export function readCsv(input: string | Blob | NodeJS.ReadableStream, handlers: 
 				if (fields.length === 1 && fields[0]!.trim() === '') return; // a blank line
 				if (!headerSeen) {
 					headerSeen = true;
-					return handlers.header(fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f).trim().toLowerCase()));
+					const columns = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f).trim().toLowerCase());
+					if (!handlers.header(columns)) stepParser.abort();
+					return;
 				}
 				handlers.row(fields, line);
 			},

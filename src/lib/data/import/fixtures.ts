@@ -86,9 +86,19 @@ export interface CsvShape {
 }
 
 /** A CSV file of the rows, quoting only where a field needs it, as spreadsheets write them. */
-export function toCsv(rows: readonly Record<string, string>[], columns: readonly string[], shape: CsvShape = {}): string {
+export function toCsv(
+	rows: readonly Record<string, string>[],
+	columns: readonly string[],
+	shape: CsvShape = {}
+): string {
 	const newline = shape.crlf ? '\r\n' : '\n';
-	const text = Papa.unparse({ fields: [...(shape.columns ?? columns)], data: rows.map((r) => (shape.columns ?? columns).map((c) => r[c] ?? '')) }, { newline });
+	const text = Papa.unparse(
+		{
+			fields: [...(shape.columns ?? columns)],
+			data: rows.map((r) => (shape.columns ?? columns).map((c) => r[c] ?? ''))
+		},
+		{ newline }
+	);
 	return `${shape.bom ? '\uFEFF' : ''}${text}${newline}`;
 }
 

@@ -38,8 +38,11 @@ function readWhen(props: Record<string, unknown>, ctx: RowContext): RowDraft['ev
 	if (!endText) return { precision: 'day', start: start.date };
 	const end = readDate(endText);
 	if ('error' in end) return void ctx.reject('end', end.error);
-	if (end.date < start.date) return void ctx.reject('end', `expected a date on or after ${start.date}, got ${end.date}`);
-	return end.date === start.date ? { precision: 'day', start: start.date } : { precision: 'days', start: start.date, end: end.date };
+	if (end.date < start.date)
+		return void ctx.reject('end', `expected a date on or after ${start.date}, got ${end.date}`);
+	return end.date === start.date
+		? { precision: 'day', start: start.date }
+		: { precision: 'days', start: start.date, end: end.date };
 }
 
 function readSize(props: Record<string, unknown>, ctx: RowContext): RowDraft['event']['crowd'] | undefined {
@@ -82,8 +85,10 @@ export function readGeoJsonFeature(feature: unknown, ctx: RowContext): RowDraft 
 		point = path[0];
 	} else if (geometry !== null && geometry !== undefined)
 		return void ctx.reject('geometry', 'expected a Point or a LineString with [longitude, latitude] positions');
-	if (point && !inRange(point)) return void ctx.reject('geometry', `expected [longitude, latitude] within range, got [${point.join(', ')}]`);
-	if (path?.some((p) => !inRange(p))) return void ctx.reject('geometry', 'expected every position of the line within range');
+	if (point && !inRange(point))
+		return void ctx.reject('geometry', `expected [longitude, latitude] within range, got [${point.join(', ')}]`);
+	if (path?.some((p) => !inRange(p)))
+		return void ctx.reject('geometry', 'expected every position of the line within range');
 
 	const title = pick(props, 'title', 'name');
 	const location = pick(props, 'location', 'place', 'locality', 'city') || title;
@@ -112,7 +117,8 @@ export function readGeoJsonFeature(feature: unknown, ctx: RowContext): RowDraft 
 	const detained = readCount(pick(props, 'detained'), 'detained', ctx);
 	const killed = readCount(pick(props, 'killed', 'fatalities'), 'killed', ctx);
 	const status = pick(props, 'status');
-	const id = pick(props, 'id') || (typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : '');
+	const id =
+		pick(props, 'id') || (typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : '');
 	return {
 		location: {
 			name: location,

@@ -149,7 +149,11 @@ export function checkRange(range: CountRange, ctx: Pick<RowContext, 'reject'>, f
 }
 
 /** Reads a whole non-negative number, or nothing; anything else rejects the row. */
-export function readCount(text: string | undefined, field: string, ctx: Pick<RowContext, 'reject'>): number | undefined {
+export function readCount(
+	text: string | undefined,
+	field: string,
+	ctx: Pick<RowContext, 'reject'>
+): number | undefined {
 	const raw = (text ?? '').trim().replace(/,/g, '');
 	if (!raw) return undefined;
 	const value = Number(raw);
@@ -169,7 +173,7 @@ export interface Importer {
 	readonly format: ImportFormat;
 	/** Reads one row; `read` fills in the draft or rejects through the context. */
 	add(line: number, read: (ctx: RowContext) => RowDraft | undefined): void;
-	/** Reports a row that could not even be read as a row (a broken quote, a wrong field count). */
+	/** Rejects a row that could not even be read as a row (a broken quote, a wrong field count): one row, one issue. */
 	rejectRow(line: number, field: string, message: string): void;
 	/** Reports a problem with the file as a whole: no row is read. */
 	fail(field: string, message: string): void;
@@ -180,7 +184,7 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 	const kept: Kept[] = [];
 	const rejections: RowIssue[] = [];
 	const warnings: RowIssue[] = [];
-	const rejectedLines = new Set<number>();
+	let rejectedRows = 0;
 	const eventIds = new Map<string, number>();
 	let rowsRead = 0;
 	let geocoder: Geocoder | undefined;
@@ -241,12 +245,13 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 			if (!bad && draft) locate(draft, ctx);
 			if (!bad && draft?.event.id) {
 				const first = eventIds.get(draft.event.id);
-				if (first !== undefined) ctx.reject('id', `expected a unique id, but line ${first} has "${draft.event.id}" too`);
+				if (first !== undefined)
+					ctx.reject('id', `expected a unique id, but line ${first} has "${draft.event.id}" too`);
 				else eventIds.set(draft.event.id, line);
 			}
 			if (bad || !draft) {
 				if (!bad) ctx.reject('row', 'is empty');
-				rejectedLines.add(line);
+				rejectedRows++;
 				return;
 			}
 			kept.push({ line, draft });
@@ -254,7 +259,7 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 		rejectRow(line, field, message) {
 			rowsRead++;
 			rejections.push({ line, field, message });
-			rejectedLines.add(line);
+			rejectedRows++;
 		},
 		fail(field, message) {
 			rejections.push({ line: 1, field, message });
@@ -266,7 +271,7 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 				format,
 				rowsRead,
 				imported: kept.length,
-				rejected: rejectedLines.size,
+				rejected: rejectedRows,
 				rejections,
 				warnings: warnings.sort((a, b) => a.line - b.line)
 			};
@@ -275,7 +280,7 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 				...(options.file ? { file: options.file } : {}),
 				rowsRead,
 				imported: kept.length,
-				rejected: rejectedLines.size
+				rejected: rejectedRows
 			};
 			return { dataset, report };
 		}

@@ -7,9 +7,16 @@ import { PUBLISHED_FORMAT, type PublishedDataset } from '../published';
 import type { Place } from '../schema';
 import { ACLED_REQUIRED, readAcledRow } from './acled';
 import { CCC_REQUIRED, readCccRow } from './ccc';
-import { readCsv } from './csv';
+import { headerDelimiter, readCsv } from './csv';
 import { readGeoJsonFeature } from './geojson';
-import { createImporter, type ImportFormat, type ImportOptions, type ImportReport, type RowDraft, type RowContext } from './importer';
+import {
+	createImporter,
+	type ImportFormat,
+	type ImportOptions,
+	type ImportReport,
+	type RowDraft,
+	type RowContext
+} from './importer';
 import { readJsonRecords } from './json-records';
 import { isTimeZone } from '../time';
 
@@ -46,41 +53,49 @@ export interface RunOptions extends ImportOptions {
 	onProgress?: (read: number) => void;
 	/** Called with the run's abort function once it starts. */
 	onStart?: (abort: () => void) => void;
+	/** A CSV's delimiter, found from its first line; read from the text itself when it is text. */
+	delimiter?: string;
 	/** Reads another file by path, for a hand-authored dataset's gazetteer (command line only). */
 	readFile?: (path: string) => string | undefined;
 }
 
 /** Imports a CSV from text, a File or a stream, one row at a time. */
-export async function importCsv(input: string | Blob | NodeJS.ReadableStream, options: RunOptions): Promise<ImportResult> {
+export async function importCsv(
+	input: string | Blob | NodeJS.ReadableStream,
+	options: RunOptions
+): Promise<ImportResult> {
 	const placeSource = options.format === 'acled' ? 'ACLED' : 'Crowd Counting Consortium';
 	const importer = createImporter(options.format, { placeSource, ...options });
 	const spec = CSV_FORMATS[options.format];
 	if (!spec) throw new Error(`${options.format} is not a CSV format`);
 	let columns: string[] = [];
-	let stop = false;
-	const run = readCsv(input, {
-		header(names) {
-			columns = names;
-			const missing = spec.required.filter((c) => !names.includes(c));
-			if (missing.length) {
-				importer.fail('header', `expected the ${options.format.toUpperCase()} columns ${missing.join(', ')}, but they are missing`);
-				stop = true;
-				run.abort();
-			}
+	const run = readCsv(
+		input,
+		{
+			header(names) {
+				columns = names;
+				const missing = spec.required.filter((c) => !names.includes(c));
+				if (missing.length)
+					importer.fail(
+						'header',
+						`expected the ${options.format.toUpperCase()} columns ${missing.join(', ')}, but they are missing`
+					);
+				return missing.length === 0;
+			},
+			row(fields, line) {
+				if (fields.length !== columns.length)
+					return importer.rejectRow(line, 'row', `expected ${columns.length} fields, got ${fields.length}`);
+				const record: Record<string, string> = {};
+				columns.forEach((name, i) => (record[name] = fields[i]!));
+				importer.add(line, (ctx) => spec.read(record, ctx));
+			},
+			broken(line, reason) {
+				importer.rejectRow(line, 'row', reason);
+			},
+			progress: options.onProgress
 		},
-		row(fields, line) {
-			if (stop) return;
-			if (fields.length !== columns.length)
-				return importer.rejectRow(line, 'row', `expected ${columns.length} fields, got ${fields.length}`);
-			const record: Record<string, string> = {};
-			columns.forEach((name, i) => (record[name] = fields[i]!));
-			importer.add(line, (ctx) => spec.read(record, ctx));
-		},
-		broken(line, reason) {
-			if (!stop) importer.rejectRow(line, 'row', reason);
-		},
-		progress: options.onProgress
-	});
+		options.delimiter ?? (typeof input === 'string' ? headerDelimiter(input.slice(0, 8192)) : ',')
+	);
 	options.onStart?.(run.abort);
 	await run.done;
 	return importer.finish();
@@ -91,7 +106,11 @@ export function importGeoJson(text: string, options: RunOptions): ImportResult {
 	const parsed = readJsonRecords(text, ['features']);
 	const zone = 'root' in parsed ? (parsed.root as { time_zone?: unknown }).time_zone : undefined;
 	const timeZone = options.timeZone ?? (typeof zone === 'string' && isTimeZone(zone) ? zone : undefined);
-	const importer = createImporter('geojson', { placeSource: options.title, ...options, ...(timeZone ? { timeZone } : {}) });
+	const importer = createImporter('geojson', {
+		placeSource: options.title,
+		...options,
+		...(timeZone ? { timeZone } : {})
+	});
 	if ('message' in parsed) importer.fail('file', `line ${parsed.line}: ${parsed.message}`);
 	else if ((parsed.root as { type?: unknown })?.type !== 'FeatureCollection')
 		importer.fail('type', 'expected a GeoJSON FeatureCollection');
@@ -196,16 +215,26 @@ function atlasResult(
 			...dataset,
 			slug: options.slug,
 			title: options.title || dataset.title,
-			provenance: { format: 'atlas', ...(options.file ? { file: options.file } : {}), rowsRead, imported: events.length, rejected: report.rejected }
+			provenance: {
+				format: 'atlas',
+				...(options.file ? { file: options.file } : {}),
+				rowsRead,
+				imported: events.length,
+				rejected: report.rejected
+			}
 		},
 		report
 	};
 }
 
 /** Imports text of any format: the one given, else the one the text shows. */
-export async function importText(text: string, options: Omit<RunOptions, 'format'> & { format?: ImportFormat }): Promise<ImportResult> {
+export async function importText(
+	text: string,
+	options: Omit<RunOptions, 'format'> & { format?: ImportFormat }
+): Promise<ImportResult> {
 	const format = options.format ?? detectFormat(text.slice(0, 8192));
-	if (!format) throw new Error('The file is not a format Protest Atlas reads: an ACLED or CCC CSV, GeoJSON, or an atlas dataset.');
+	if (!format)
+		throw new Error('The file is not a format Protest Atlas reads: an ACLED or CCC CSV, GeoJSON, or an atlas dataset.');
 	const run = { ...options, format };
 	if (format === 'geojson') return importGeoJson(text, run);
 	if (format === 'atlas') return importAtlas(text, run);

@@ -3,6 +3,7 @@
  * machine), posts progress as it goes, then the dataset and its report. Cancelling terminates it.
  */
 import type { Place } from '../schema';
+import { headerDelimiter } from './csv';
 import { slugify, type ImportFormat } from './importer';
 import { detectFormat, importAtlas, importCsv, importGeoJson, type ImportResult } from './run';
 
@@ -23,14 +24,17 @@ const post = (message: ImportMessage) => postMessage(message);
 onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const { file, gazetteer } = event.data;
 	try {
-		const format = event.data.format ?? detectFormat(await file.slice(0, 8192).text());
-		if (!format) throw new Error('not a format Protest Atlas reads: an ACLED or CCC CSV, GeoJSON, or a Protest Atlas dataset');
+		const head = await file.slice(0, 8192).text();
+		const format = event.data.format ?? detectFormat(head);
+		if (!format)
+			throw new Error('not a format Protest Atlas reads: an ACLED or CCC CSV, GeoJSON, or a Protest Atlas dataset');
 		const options = {
 			format,
 			slug: slugify(file.name.replace(/\.[^.]+$/, '')) || 'imported',
 			title: file.name,
 			gazetteer,
-			file: file.name
+			file: file.name,
+			delimiter: headerDelimiter(head)
 		};
 		let result: ImportResult;
 		if (format === 'acled' || format === 'ccc') {

@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { acledCsv, acledRow } from '../src/lib/data/import/fixtures';
+import { expectOnlyOwnOrigin, keepScreenshot, recordHosts, waitForMapIdle } from './support/map';
+
+/** An ACLED export as a newsroom would download it: BOM, CRLF, multi-line notes and a few broken rows. */
+function acledExport(): string {
+	const towns: [string, string, string][] = [
+		['Minsk', '53.9000', '27.5667'],
+		['Grodno', '53.6884', '23.8258'],
+		['Brest', '52.0976', '23.7341'],
+		['Gomel', '52.4345', '30.9754']
+	];
+	const rows = towns.flatMap(([location, latitude, longitude], i) =>
+		[0, 1].map((day) =>
+			acledRow({
+				event_id_cnty: `BLR${100 + i * 2 + day}`,
+				event_date: `${13 + day} August 2020`,
+				location,
+				admin1: location,
+				latitude,
+				longitude,
+				notes: `On ${13 + day} August 2020, people marched in ${location}.\r\nA second line <b>with markup</b>.`,
+				tags: day ? 'crowd size=thousands' : 'crowd size=around 300'
+			})
+		)
+	);
+	rows.push(acledRow({ event_id_cnty: 'BLR900', event_date: '2020-08-32' }));
+	rows.push(acledRow({ event_id_cnty: 'BLR901', latitude: '95' }));
+	return acledCsv(rows, { bom: true, crlf: true });
+}
+
+async function renderedIds(page: Page, layers: string[]): Promise<string[]> {
+	await waitForMapIdle(page);
+	return page.evaluate(
+		(ids) => window.protestAtlas!.map.queryRenderedFeatures({ layers: ids }).map((f) => String(f.properties.id)),
+		layers
+	);
+}
+
+const CITY_LAYERS = ['CityRings', 'CityDiscs', 'CityUnknown'];
+
+test.describe('bringing your own data', () => {
+	test('a journalist opens an ACLED export through the file picker and sees the report and the markers', async ({
+		page
+	}) => {
+		const hosts = recordHosts(page);
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.locator('input[type=file]').setInputFiles({
+			name: 'acled-belarus-august-2020.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(acledExport())
+		});
+		const dialog = page.getByRole('dialog', { name: 'Importing acled-belarus-august-2020.csv' });
+		await expect(dialog).toContainText('8 events imported · 2 rows rejected');
+		// The eight good records span two lines each (their notes hold a line break): the bad rows start on 18 and 19.
+		const rejected = dialog.getByRole('table').first();
+		await expect(rejected.getByRole('row').nth(1)).toHaveText(/^18\s*event_date\s*expected a real calendar date/);
+		await expect(rejected.getByRole('row').nth(2)).toHaveText(
+			/^19\s*latitude\s*expected a latitude between -90 and 90/
+		);
+		const reportDownload = page.waitForEvent('download');
+		await dialog.getByRole('button', { name: 'Download the report (CSV)' }).click();
+		const report = await reportDownload;
+		expect(report.suggestedFilename()).toBe('acled-belarus-august-2020-import-report.csv');
+		expect(readFileSync(await report.path(), 'utf8')).toContain('rejected,18,event_date,');
+		await keepScreenshot(page, 'import-report');
+		await dialog.getByRole('button', { name: 'Show on the map' }).click();
+		await expect(page.getByText('Showing your file')).toContainText('8 of 10 rows imported');
+		await expect
+			.poll(() => renderedIds(page, CITY_LAYERS).then((ids) => [...new Set(ids)].sort()))
+			.toEqual(['brest', 'gomel', 'grodno', 'minsk']);
+		await expect(page.locator('.timeline .summary')).toContainText('8 events');
+		// The lists and panels work on the new data, and its markup stays text.
+		await page.getByRole('button', { name: 'Grodno', exact: true }).click();
+		const panel = page.getByRole('complementary', { name: 'Grodno' });
+		await expect(panel).toContainText('A second line <b>with markup</b>.');
+		await expect(panel.locator('b')).toHaveCount(0);
+		await keepScreenshot(page, 'imported-acled');
+		await expectOnlyOwnOrigin(page, hosts);
+	});
+
+	test('dropping a file on the map opens it the same way', async ({ page }) => {
+		await page.goto('/');
+		await waitForMapIdle(page);
+		const transfer = await page.evaluateHandle((text) => {
+			const data = new DataTransfer();
+			data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+			return data;
+		}, acledExport());
+		await page.locator('.map-frame').dispatchEvent('dragover', { dataTransfer: transfer });
+		await page.locator('.map-frame').dispatchEvent('drop', { dataTransfer: transfer });
+		await expect(page.getByRole('dialog', { name: 'Importing dropped.csv' })).toContainText('8 events imported');
+	});
+
+	test('a link cannot open a dataset from elsewhere: it is refused, said, and never fetched', async ({ page }) => {
+		const requested: string[] = [];
+		page.on('request', (request) => {
+			if (!request.isNavigationRequest()) requested.push(request.url());
+		});
+		for (const value of ['https://evil.example/forged.json', '../data/index', 'not-published']) {
+			await page.goto(`/?data=${encodeURIComponent(value)}`);
+			await expect(page.getByRole('alert').filter({ hasText: 'not published here' })).toContainText(value);
+			await expect(page.getByRole('heading', { level: 1 })).toContainText('Belarus, 9–16 August 2020');
+		}
+		expect(requested.filter((url) => new URL(url).host !== '127.0.0.1:4173')).toEqual([]);
+		expect(requested.filter((url) => /evil|forged|not-published/.test(url))).toEqual([]);
+		expect(
+			requested
+				.filter((url) => url.includes('/data/'))
+				.every((url) => /\/data\/(index|belarus-2020-08)\.json$/.test(url))
+		).toBe(true);
+		await page.getByRole('button', { name: 'Dismiss' }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'not published here' })).toHaveCount(0);
+	});
+
+	test('the dataset picker lists what is published, with dates and counts, and opens it by link', async ({ page }) => {
+		await page.goto('/?data=belarus-2020-08');
+		const picker = page.getByRole('combobox', { name: 'Dataset' });
+		await expect(picker).toHaveValue('belarus-2020-08');
+		await expect(picker.locator('option')).toHaveText(['Belarus, 9–16 August 2020 · 9–16 Aug · 61 events']);
+	});
+});
+
+test.describe('taking the data out', () => {
+	test('the filtered view exports as GeoJSON and ACLED CSV that import again to the same events', async ({ page }) => {
+		await page.goto('/?from=2020-08-15&to=2020-08-15');
+		await waitForMapIdle(page);
+		await expect(page.locator('.timeline .summary')).toHaveText('Sat 15 Aug 2020: 8 events');
+
+		for (const [label, ext] of [
+			['GeoJSON', 'geojson'],
+			['CSV in ACLED’s columns', 'acled.csv']
+		] as const) {
+			await page.getByText('Export', { exact: true }).click();
+			const downloading = page.waitForEvent('download');
+			await page.getByRole('button', { name: label, exact: true }).click();
+			const file = await downloading;
+			expect(file.suggestedFilename()).toBe(`protest-atlas-belarus-2020-08-2020-08-15-2020-08-15.${ext}`);
+			await page.locator('input[type=file]').setInputFiles(await file.path());
+			const dialog = page.getByRole('dialog', { name: /^Importing/ });
+			await expect(dialog).toContainText('8 events imported · 0 rows rejected');
+			await dialog.getByRole('button', { name: 'Show on the map' }).click();
+			await expect(page.locator('.timeline .summary')).toContainText('8 events');
+			await page.goto('/?from=2020-08-15&to=2020-08-15');
+			await waitForMapIdle(page);
+		}
+	});
+
+	test('the map exports as a PNG with its key, dates and credits drawn in', async ({ page }) => {
+		await page.goto('/?from=2020-08-14&to=2020-08-16');
+		await waitForMapIdle(page);
+		await page.getByText('Export', { exact: true }).click();
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Image of the map (PNG)' }).click();
+		const file = await downloading;
+		expect(file.suggestedFilename()).toBe('protest-atlas-belarus-2020-08-2020-08-14-2020-08-16.png');
+		const png = readFileSync(await file.path());
+		expect(png.subarray(1, 4).toString()).toBe('PNG');
+		const canvas = await page
+			.locator('.maplibregl-canvas')
+			.evaluate((c: HTMLCanvasElement) => ({ w: c.width, h: c.height }));
+		// Width and height sit at bytes 16–23 of a PNG: the map plus a header and a key below it.
+		expect(png.readUInt32BE(16)).toBe(canvas.w);
+		expect(png.readUInt32BE(20)).toBeGreaterThan(canvas.h + 60);
+	});
+});
+
+test.describe('publishing and embedding', () => {
+	test('the share dialog gives the permalink and an iframe snippet with a title', async ({ page }) => {
+		await page.goto('/?place=pushkinskaya#map=13/53.906/27.52');
+		await page.getByRole('button', { name: 'Share' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Share this map' });
+		await expect(dialog.getByLabel('Link to this view')).toHaveValue(
+			/^http:\/\/127\.0\.0\.1:4173\/\?data=belarus-2020-08&place=pushkinskaya#map=13/
+		);
+		const snippet = await dialog.getByLabel('Embed in a web page').inputValue();
+		expect(snippet).toMatch(
+			/^<iframe src="http:\/\/127\.0\.0\.1:4173\/embed\/\?data=belarus-2020-08&amp;place=pushkinskaya#map=/
+		);
+		expect(snippet).toContain('title="Protest Atlas: Belarus, 9–16 August 2020"');
+	});
+
+	test('the embed route shows the map, key and timeline without the header and lists, and links to the atlas', async ({
+		page
+	}) => {
+		const hosts = recordHosts(page);
+		await page.goto('/embed/?from=2020-08-16&to=2020-08-16');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+		await expect(page.getByRole('heading', { name: 'Key' })).toBeVisible();
+		await expect(page.locator('.timeline')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Cities', exact: true })).toHaveCount(0);
+		const open = page.getByRole('link', { name: 'Open in Protest Atlas' });
+		await expect(open).toHaveAttribute('href', /^\/\?data=belarus-2020-08&from=2020-08-16&to=2020-08-16/);
+		await expect(open).toHaveAttribute('target', '_blank');
+		await expect.poll(() => renderedIds(page, CITY_LAYERS)).toContain('minsk');
+		await keepScreenshot(page, 'embed');
+		await expectOnlyOwnOrigin(page, hosts);
+	});
+});
