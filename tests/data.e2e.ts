@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { acledCsv, acledRow } from '../src/lib/data/import/fixtures';
 import { expectOnlyOwnOrigin, keepScreenshot, recordHosts, waitForMapIdle } from './support/map';
@@ -197,5 +199,47 @@ test.describe('publishing and embedding', () => {
 		await expect.poll(() => renderedIds(page, CITY_LAYERS)).toContain('minsk');
 		await keepScreenshot(page, 'embed');
 		await expectOnlyOwnOrigin(page, hosts);
+	});
+});
+
+test.describe('a large file', () => {
+	test('a 50 MB CSV imports in a worker: progress shows, the page stays responsive, and cancel stops it', async ({
+		page
+	}) => {
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-')), 'acled-large.csv');
+		const notes = 'Protesters gathered in the centre, chanting and carrying flags; police watched from nearby. '.repeat(
+			5
+		);
+		const rows = Array.from({ length: 80_000 }, (_, i) =>
+			acledRow({ event_id_cnty: `BLR${i}`, notes: `${i}: ${notes}`, event_date: `${10 + (i % 7)} August 2020` })
+		);
+		writeFileSync(file, acledCsv(rows));
+		expect(statSync(file).size).toBeGreaterThan(50_000_000);
+
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.evaluate(() => {
+			const state = window as unknown as { longTasks: number[] };
+			state.longTasks = [];
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+			}).observe({ type: 'longtask' });
+		});
+		await page.locator('input[type=file]').setInputFiles(file);
+		const dialog = page.getByRole('dialog', { name: 'Importing acled-large.csv' });
+		const bar = dialog.getByRole('progressbar', { name: 'Import progress' });
+		await expect
+			.poll(() => bar.evaluate((p: HTMLProgressElement) => p.value), { timeout: 60_000 })
+			.toBeGreaterThan(0.1);
+		// The main thread answers while the worker reads.
+		const started = Date.now();
+		await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 20)));
+		expect(Date.now() - started).toBeLessThan(1000);
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await expect(dialog).toContainText('Import cancelled. Nothing was changed.');
+		const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+		expect(longest).toBeLessThan(50);
+		await dialog.getByRole('button', { name: 'Close' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Belarus, 9–16 August 2020');
 	});
 });
