@@ -57,6 +57,42 @@ describe('the Belarus 9–16 August 2020 dataset', () => {
 		expect(quotes).toContain(sentence);
 	});
 
+	it('every verbatim quote credited to France 24 appears word for word in the stored article', () => {
+		const article = readFileSync('../shared/seeds/000_053d913639caff9d.txt', 'utf8');
+		const quotes = load().dataset.events.flatMap((e) =>
+			e.sources.filter((s) => s.publisher.startsWith('France 24') && s.quoteKind === 'verbatim').map((s) => s.quote!)
+		);
+		expect(quotes.length).toBeGreaterThanOrEqual(ARTICLE_SENTENCES.length);
+		expect(quotes.filter((quote) => !article.includes(quote))).toEqual([]);
+	});
+
+	it('every number an event shows appears in one of its quotes, comes from its words by a convention, or is marked as research notes', () => {
+		const written = (n: number) => [String(n), n.toLocaleString('en-GB'), n.toLocaleString('en-GB').replace(/,/g, ' ')];
+		const unsupported: string[] = [];
+		for (const event of load().dataset.events) {
+			const quotes = event.sources.map((s) => s.quote ?? '').join(' \n ');
+			for (const field of ['crowd', 'detained', 'killed'] as const) {
+				const range = event[field];
+				if (!range || range.basis === 'notes') continue;
+				if (range.convention) {
+					if (!quotes.toLowerCase().includes(range.text!.toLowerCase()))
+						unsupported.push(`${event.id} ${field}: the words "${range.text}" are in no quote`);
+					continue;
+				}
+				for (const n of [range.low, range.high])
+					if (n !== undefined && !written(n).some((form) => quotes.includes(form)))
+						unsupported.push(`${event.id} ${field}: ${n} is in no quote`);
+			}
+		}
+		expect(unsupported).toEqual([]);
+	});
+
+	it('gives every gathering a side, and the government-organised rally its own', () => {
+		const events = load().dataset.events;
+		expect(events.find((e) => e.id === '2020-08-16-pro-lukashenko-rally')?.stance).toBe('pro-government');
+		expect(events.filter((e) => e.type === 'repression').every((e) => e.stance === 'authorities')).toBe(true);
+	});
+
 	it('gives the 16 August march in Minsk the sourced range 100,000–400,000', () => {
 		const march = load().dataset.events.find((e) => e.id === '2020-08-16-march-for-freedom');
 		expect(march?.crowd).toMatchObject({ low: 100000, high: 400000 });

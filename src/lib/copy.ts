@@ -1,4 +1,5 @@
 /** User-facing text in English, kept out of components so it can be translated. */
+import { formatDistance } from './format';
 export const copy = {
 	appName: 'Protest Atlas',
 	datasetSubtitle: 'Protests after the presidential election of 9 August 2020',
@@ -11,6 +12,12 @@ export const copy = {
 
 /** Words for data values. */
 export const statusLabel = { reported: 'Reported', announced: 'Announced', called: 'Called for' } as const;
+export const stanceLabel = {
+	opposition: 'Opposition',
+	'pro-government': 'Pro-government',
+	authorities: 'Authorities',
+	unknown: 'Not recorded'
+} as const;
 
 export const panelCopy = {
 	close: 'Close',
@@ -20,10 +27,13 @@ export const panelCopy = {
 	noLink: 'no link recorded',
 	summaryQuote: 'Summary of the source',
 	verbatimQuote: 'Quoted',
-	approximate: (radiusM: number) =>
-		`Location approximate, within about ${radiusM >= 1000 ? `${radiusM / 1000} km` : `${radiusM} m`}`,
+	approximate: (radiusM: number) => `Location approximate: ±${formatDistance(radiusM)}`,
 	crowd: 'Crowd',
 	detained: 'Detained',
+	killed: 'Killed',
+	route: 'Route',
+	routeSourced: 'drawn as the sources give it',
+	routeSchematic: 'not sourced: the line only joins its sourced ends',
 	timesIn: (zone: string) => `Times are local (${zone}).`,
 	gatheringsByDay: 'Events by day',
 	outsideMap: 'This place lies outside the map’s extent.'

@@ -1,18 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { formatCrowd, formatSpan, formatTotal, formatWhen, formatZone } from './format';
+import { formatCrowd, formatPeak, formatSpan, formatWhen, formatZone } from './format';
 
 describe('crowd sizes', () => {
-	it('shows ranges, single estimates, open ends and unknowns honestly', () => {
+	it('shows ranges, single figures, open ends and unknowns honestly', () => {
 		expect(formatCrowd({ low: 100000, high: 400000 })).toBe('100,000–400,000');
-		expect(formatCrowd({ low: 1000, high: 1000 })).toBe('about 1,000');
+		expect(formatCrowd({ low: 1000, high: 1000 })).toBe('1,000');
 		expect(formatCrowd({ low: 10000 })).toBe('at least 10,000');
 		expect(formatCrowd({})).toBe('size not reported');
-		expect(formatCrowd({ low: 0, high: 0 })).toBe('about 0');
+		expect(formatCrowd({ low: 0, high: 0 })).toBe('0');
 	});
 
-	it('says when a total leaves sizes out', () => {
-		expect(formatTotal({ low: 10, high: 20, known: 2, unknown: 1, openEnded: true })).toBe('10–20+ (1 not reported)');
-		expect(formatTotal({ low: 0, high: 0, known: 0, unknown: 3, openEnded: false })).toBe('sizes not reported');
+	it('puts the source’s words first, then the number drawn and the convention that made it', () => {
+		expect(formatCrowd({ low: 2000, text: 'thousands', convention: 'ccc' })).toBe(
+			'thousands — drawn as at least 2,000 (Crowd Counting Consortium convention)'
+		);
+		expect(formatCrowd({ low: 1000, high: 1000, text: 'about 1,000' })).toBe('about 1,000 — drawn as 1,000');
+		expect(formatCrowd({ text: 'large' })).toBe('large — no number given, so not drawn as a size');
+		expect(formatCrowd({ low: 1, high: 1, text: 'one man', basis: 'notes' })).toBe(
+			'one man — drawn as 1 (from the research notes)'
+		);
+	});
+
+	it('says what a group’s figure is and what it leaves out', () => {
+		expect(formatPeak({ low: 10, high: 20, day: '2020-08-14', known: 2, unknown: 1, openEnded: true }, 3)).toBe(
+			'10–20+ on the largest day, 14 Aug; 1 of unknown size not included'
+		);
+		expect(formatPeak(undefined, 3)).toBe('sizes not reported');
 	});
 });
 
@@ -22,16 +35,16 @@ describe('event times', () => {
 			'Mon 10 Aug 2020, about 23:00'
 		);
 		expect(formatWhen({ precision: 'exact', start: '2020-08-15T12:00+03:00' }, 'Europe/Minsk')).toBe(
-			'Sat 15 Aug 2020, 12:00'
+			'Sat 15 Aug 2020, 12:00 (exact time)'
 		);
 	});
 
 	it('keeps a local date on its day and says the time was not given', () => {
 		expect(formatWhen({ precision: 'day', start: '2020-08-14' }, 'Europe/Minsk')).toBe(
-			'Fri 14 Aug 2020, during the day'
+			'Fri 14 Aug 2020, during the day (no time reported)'
 		);
 		expect(formatWhen({ precision: 'days', start: '2020-08-13', end: '2020-08-14' }, 'Europe/Minsk')).toBe(
-			'13–14 Aug 2020'
+			'13–14 Aug 2020, over several days'
 		);
 	});
 

@@ -2,7 +2,7 @@
  * Text for people: counts, crowd ranges and event times. Times are shown in the events' own time
  * zone (the dataset's), whatever the reader's, and say how precise they are.
  */
-import type { CrowdTotal } from './data/aggregate';
+import type { Turnout } from './data/aggregate';
 import type { CountRange, When } from './data/schema';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
@@ -11,24 +11,52 @@ export function formatCount(n: number): string {
 	return numberFormat.format(n);
 }
 
-/** "100,000–400,000", "about 1,000", "more than 10,000", or "size not reported". */
-export function formatCrowd(crowd: CountRange | undefined): string {
-	const low = crowd?.low;
-	const high = crowd?.high;
-	if (low !== undefined && high !== undefined)
-		return low === high ? `about ${formatCount(low)}` : `${formatCount(low)}–${formatCount(high)}`;
-	if (low !== undefined) return `at least ${formatCount(low)}`;
-	if (high !== undefined) return `up to ${formatCount(high)}`;
-	return 'size not reported';
+/** "700 m", "1.5 km", "25 km". */
+export function formatDistance(metres: number): string {
+	return metres >= 1000 ? `${numberFormat.format(Math.round(metres / 100) / 10)} km` : `${Math.round(metres)} m`;
 }
 
-/** A summed range, saying when some sizes were unknown or open-ended. */
-export function formatTotal(total: CrowdTotal): string {
-	if (total.known === 0) return 'sizes not reported';
-	const range =
-		total.low === total.high ? formatCount(total.low) : `${formatCount(total.low)}–${formatCount(total.high)}`;
-	return `${range}${total.openEnded ? '+' : ''}${total.unknown ? ` (${total.unknown} not reported)` : ''}`;
+/** The numbers of a range as drawn: "1,000", "100,000–400,000", "at least 2,000", "up to 400". */
+export function formatRange(range: CountRange): string | undefined {
+	const { low, high } = range;
+	if (low !== undefined && high !== undefined)
+		return low === high ? formatCount(low) : `${formatCount(low)}–${formatCount(high)}`;
+	if (low !== undefined) return `at least ${formatCount(low)}`;
+	if (high !== undefined) return `up to ${formatCount(high)}`;
+	return undefined;
 }
+
+/** What each convention of reading numbers from words is called where a number is shown. */
+export const CONVENTION_NAMES = {
+	ccc: 'Crowd Counting Consortium convention',
+	atlas: 'Protest Atlas convention: dozens as 24'
+} as const;
+
+/**
+ * A count in the source's words first, then the number drawn and where it came from:
+ * "thousands — drawn as at least 2,000 (Crowd Counting Consortium convention)".
+ */
+export function formatCrowd(range: CountRange | undefined): string {
+	const numbers = range && formatRange(range);
+	const words = range?.text;
+	const basis = range?.basis === 'notes' ? ' (from the research notes)' : '';
+	if (!numbers) return words ? `${words} — no number given, so not drawn as a size` : 'size not reported';
+	if (!words) return `${numbers}${basis}`;
+	const convention = range.convention ? ` (${CONVENTION_NAMES[range.convention]})` : '';
+	return `${words} — drawn as ${numbers}${convention}${basis}`;
+}
+
+/** A group's single-day peak: "2,000–4,000 on its largest day, 14 Aug", or why there is none. */
+export function formatPeak(peak: Turnout | undefined, gatherings: number): string {
+	if (!peak) return gatherings ? 'sizes not reported' : 'no gatherings';
+	const range = peak.low === peak.high ? formatCount(peak.low) : `${formatCount(peak.low)}–${formatCount(peak.high)}`;
+	const unknown = peak.unknown ? `; ${peak.unknown} of unknown size not included` : '';
+	return `${range}${peak.openEnded ? '+' : ''} on the largest day, ${formatShortDate(peak.day)}${unknown}`;
+}
+
+/** How a group's figure is made, said wherever it is shown. */
+export const PEAK_DEFINITION =
+	'Largest single-day turnout: for each day, the sizes of that day’s gatherings are added up, and the largest day is shown, so no one is counted twice for coming out on several days. Pro-government gatherings are never included.';
 
 /** "Mon 10 Aug 2020" in a time zone, from Intl's parts so that no locale punctuation creeps in. */
 function dateText(instant: Date, timeZone: string): string {
@@ -82,13 +110,13 @@ export function formatSpan(from: string, to: string): string {
 export function formatWhen(when: When, timeZone: string): string {
 	if (when.precision === 'days' && when.end) {
 		const [from, to] = [when.start.slice(0, 10), when.end.slice(0, 10)];
-		return `${formatSpan(from, to)} ${from.slice(0, 4)}`;
+		return `${formatSpan(from, to)} ${from.slice(0, 4)}, over several days`;
 	}
-	if (when.precision === 'day') return `${formatDate(when.start)}, during the day`;
+	if (when.precision === 'day') return `${formatDate(when.start)}, during the day (no time reported)`;
 	const instant = new Date(when.start);
 	const day = dateText(instant, timeZone);
 	const time = timeOnly(timeZone).format(instant);
-	return `${day}, ${when.precision === 'approximate' ? 'about ' : ''}${time}`;
+	return when.precision === 'approximate' ? `${day}, about ${time}` : `${day}, ${time} (exact time)`;
 }
 
 /** "UTC+3" for the dataset's zone at an instant, to say which clock times are in. */

@@ -4,8 +4,8 @@ import {
 	boundsOfPlaces,
 	crowdBounds,
 	groupByDay,
+	peakTurnout,
 	sortCities,
-	sumCrowds,
 	summariseCities,
 	summarisePlaces
 } from './aggregate';
@@ -40,8 +40,35 @@ describe('crowd bounds', () => {
 		expect(crowdBounds({ low: 0, high: 0 })).toEqual({ low: 0, high: 0, openEnded: false });
 	});
 
-	it('sums known sizes and counts the unknown ones apart', () => {
-		expect(sumCrowds(events())).toEqual({ low: 140100, high: 440100, known: 3, unknown: 2, openEnded: true });
+	it('takes the largest single day: a day’s gatherings add up, days do not, and unknown sizes are counted apart', () => {
+		const gatherings = [
+			event('a', 'stela', '2020-08-16', { low: 100000, high: 400000 }),
+			event('b', 'minsk', '2020-08-16', { low: 100 }),
+			event('c', 'minsk', '2020-08-15', { low: 300000, high: 300000 }),
+			event('d', 'minsk', '2020-08-15', {})
+		];
+		expect(peakTurnout(gatherings)).toEqual({
+			low: 300000,
+			high: 400100,
+			day: '2020-08-16',
+			known: 3,
+			unknown: 1,
+			openEnded: true
+		});
+	});
+
+	it('counts a gathering over several days on each of them, within the range shown', () => {
+		const strike = ProtestEvent.parse(
+			eventFixture({
+				id: 's',
+				place: 'minsk',
+				when: { precision: 'days', start: '2020-08-13', end: '2020-08-14' },
+				crowd: { low: 500, high: 500 }
+			})
+		);
+		const daily = event('m', 'minsk', '2020-08-14', { low: 1000, high: 1000 });
+		expect(peakTurnout([strike, daily])).toMatchObject({ high: 1500, day: '2020-08-14' });
+		expect(peakTurnout([strike, daily], { from: '2020-08-13', to: '2020-08-13' })).toMatchObject({ high: 500 });
 	});
 });
 
@@ -49,26 +76,52 @@ describe('per place', () => {
 	it('summarises each place with its events in date order and its largest gathering', () => {
 		const stela = summarisePlaces(events(), places()).find((s) => s.place.id === 'stela')!;
 		expect(stela.events.map((e) => e.id)).toEqual(['memorial', 'march']);
-		expect(stela.largest).toEqual({ low: 100000, high: 400000, openEnded: false });
+		expect(stela.peak).toMatchObject({ low: 100000, high: 400000, day: '2020-08-16', openEnded: false });
 		expect(stela.headlineType).toBe('rally');
 	});
 
-	it('leaves a place with no known size without a largest gathering', () => {
+	it('leaves a place with no known size without a figure', () => {
 		const only = summarisePlaces([event('x', 'stela', '2020-08-10', {}, 'repression')], places());
-		expect(only[0]?.largest).toBeUndefined();
+		expect(only[0]?.peak).toBeUndefined();
 		expect(only[0]?.headlineType).toBe('repression');
 	});
 });
 
 describe('per city', () => {
-	it('groups places into their city, counting gatherings and summing their crowds', () => {
+	it('groups places into their city, counting gatherings and taking their largest single day', () => {
 		const cities = summariseCities(summarisePlaces(events(), places()), places());
 		const minsk = cities.find((c) => c.city.id === 'minsk')!;
 		expect(minsk.places.map((p) => p.place.id).sort()).toEqual(['minsk', 'stela']);
 		expect(minsk.events).toHaveLength(4);
 		expect(minsk.gatherings.map((e) => e.id)).toEqual(['doctors', 'march']);
-		expect(minsk.total).toEqual({ low: 100100, high: 400100, known: 2, unknown: 0, openEnded: true });
+		// The doctors (12 Aug) and the march (16 Aug) were on different days: the march's day is the figure.
+		expect(minsk.peak).toEqual({
+			low: 100000,
+			high: 400000,
+			day: '2020-08-16',
+			known: 2,
+			unknown: 0,
+			openEnded: false
+		});
 		expect(minsk.span).toEqual({ from: '2020-08-09', to: '2020-08-16' });
+	});
+
+	it('never adds pro-government or official gatherings to a city’s protest figure', () => {
+		const rally = ProtestEvent.parse(
+			eventFixture({
+				id: 'pro',
+				place: 'stela',
+				when: { precision: 'day', start: '2020-08-16' },
+				crowd: { low: 5000, high: 65000 },
+				stance: 'pro-government'
+			})
+		);
+		const cities = summariseCities(summarisePlaces([...events(), rally], places()), places());
+		const minsk = cities.find((c) => c.city.id === 'minsk')!;
+		expect(minsk.peak?.high).toBe(400000);
+		expect(minsk.gatherings.map((e) => e.id)).not.toContain('pro');
+		const stela = summarisePlaces([...events(), rally], places()).find((s) => s.place.id === 'stela')!;
+		expect(stela.proGovernment.map((e) => e.id)).toEqual(['pro']);
 	});
 
 	it('sorts by number of gatherings or by size', () => {

@@ -21,32 +21,89 @@ export function crowdBounds(crowd: CountRange): { low: number; high: number; ope
 	return { low, high, openEnded: crowd.high === undefined };
 }
 
-/** A sum of crowd ranges that remembers how many sizes were unknown or open-ended. */
-export interface CrowdTotal {
+/**
+ * A crowd figure for a group of gatherings that never counts the same people twice: the largest
+ * single-day turnout. Per day, the sizes of that day's distinct gatherings are summed (someone at
+ * two gatherings on one day is the rare exception); the figure is the largest of those day sums,
+ * for the low and for the high estimate each. A gathering spanning several days counts on each.
+ */
+export interface Turnout {
 	low: number;
 	high: number;
-	/** Events with a known size. */
+	/** The day of the largest high estimate. */
+	day: string;
+	/** Gatherings with a known size. */
 	known: number;
-	/** Events whose size was not reported. */
+	/** Gatherings whose size was not reported: not in the figure, counted apart. */
 	unknown: number;
-	/** Some known size had no upper bound ("more than 10,000"). */
+	/** Some known size on the peak day had no upper bound ("more than 10,000"). */
 	openEnded: boolean;
 }
 
-export function sumCrowds(events: readonly ProtestEvent[]): CrowdTotal {
-	const total: CrowdTotal = { low: 0, high: 0, known: 0, unknown: 0, openEnded: false };
+/** Per-day sums of known crowd sizes: `day → [low, high, open-ended]`. */
+export type DaySums = Map<string, [number, number, boolean]>;
+
+/** Sums each day's gatherings, within `range` when one is given. */
+export function daySums(events: readonly ProtestEvent[], range?: { from: string; to: string }): DaySums {
+	const sums: DaySums = new Map();
 	for (const event of events) {
 		const bounds = crowdBounds(event.crowd);
-		if (!bounds) {
-			total.unknown++;
-			continue;
+		if (!bounds) continue;
+		const first = event.when.start.slice(0, 10);
+		const last = (event.when.end ?? event.when.start).slice(0, 10);
+		for (let day = first; day <= last; day = nextDay(day)) {
+			if (range && (day < range.from || day > range.to)) continue;
+			const sum = sums.get(day) ?? [0, 0, false];
+			sums.set(day, [sum[0] + bounds.low, sum[1] + bounds.high, sum[2] || bounds.openEnded]);
 		}
-		total.low += bounds.low;
-		total.high += bounds.high;
-		total.known++;
-		total.openEnded ||= bounds.openEnded;
 	}
-	return total;
+	return sums;
+}
+
+/** Adds the second's day sums into the first. */
+export function mergeDaySums(into: DaySums, from: DaySums): DaySums {
+	for (const [day, [low, high, open]] of from) {
+		const sum = into.get(day) ?? [0, 0, false];
+		into.set(day, [sum[0] + low, sum[1] + high, sum[2] || open]);
+	}
+	return into;
+}
+
+/** The largest day of a set of day sums; undefined when no size is known. */
+export function peakOf(sums: DaySums): Pick<Turnout, 'low' | 'high' | 'day' | 'openEnded'> | undefined {
+	let peak: Pick<Turnout, 'low' | 'high' | 'day' | 'openEnded'> | undefined;
+	let low = 0;
+	for (const [day, [dayLow, dayHigh, open]] of sums) {
+		low = Math.max(low, dayLow);
+		if (!peak || dayHigh > peak.high || (dayHigh === peak.high && day < peak.day))
+			peak = { low: 0, high: dayHigh, day, openEnded: open };
+	}
+	return peak && { ...peak, low };
+}
+
+/** The largest single-day turnout of these gatherings, with the unknown sizes counted apart. */
+export function peakTurnout(
+	gatherings: readonly ProtestEvent[],
+	range?: { from: string; to: string }
+): Turnout | undefined {
+	const peak = peakOf(daySums(gatherings, range));
+	const known = gatherings.filter((e) => crowdBounds(e.crowd)).length;
+	return peak && { ...peak, known, unknown: gatherings.length - known };
+}
+
+/** Whether a gathering counts towards protest turnout: pro-government and official events never do. */
+export function isProtestGathering(event: ProtestEvent): boolean {
+	return isGathering(event) && event.stance !== 'pro-government' && event.stance !== 'authorities';
+}
+
+export function isProGovernmentGathering(event: ProtestEvent): boolean {
+	return isGathering(event) && event.stance === 'pro-government';
+}
+
+function nextDay(ymd: string): string {
+	const date = new Date(`${ymd}T00:00:00Z`);
+	date.setUTCDate(date.getUTCDate() + 1);
+	return date.toISOString().slice(0, 10);
 }
 
 /** Sort key of an event's start: its local date and time as written. */
@@ -61,15 +118,23 @@ export function byStart(a: ProtestEvent, b: ProtestEvent): number {
 export interface PlaceSummary {
 	place: Place;
 	events: ProtestEvent[];
-	/** The largest gathering reported here (its range); undefined when no size is known. */
-	largest?: { low: number; high: number; openEnded: boolean };
+	/** Protest gatherings here (not pro-government, not official). */
+	gatherings: ProtestEvent[];
+	/** Their largest single-day turnout; undefined when no size is known. */
+	peak?: Turnout;
+	/** Pro-government gatherings here, drawn apart and never added to protest figures. */
+	proGovernment: ProtestEvent[];
 	/** The type that colours the marker: the largest gathering's, else the most frequent. */
 	headlineType: EventType;
 	types: EventType[];
 }
 
 /** One summary per place that has events, in date order of each place's first event. */
-export function summarisePlaces(events: readonly ProtestEvent[], places: readonly Place[]): PlaceSummary[] {
+export function summarisePlaces(
+	events: readonly ProtestEvent[],
+	places: readonly Place[],
+	range?: { from: string; to: string }
+): PlaceSummary[] {
 	const placeById = new Map(places.map((p) => [p.id, p]));
 	const groups = new Map<string, ProtestEvent[]>();
 	for (const event of [...events].sort(byStart)) {
@@ -80,17 +145,13 @@ export function summarisePlaces(events: readonly ProtestEvent[], places: readonl
 	for (const [placeId, placeEvents] of groups) {
 		const place = placeById.get(placeId);
 		if (!place) continue;
-		let largest: PlaceSummary['largest'];
-		let largestEvent: ProtestEvent | undefined;
-		for (const event of placeEvents) {
-			const bounds = crowdBounds(event.crowd);
-			if (
-				bounds &&
-				(!largest || bounds.high > largest.high || (bounds.high === largest.high && bounds.low > largest.low))
-			) {
-				largest = bounds;
-				largestEvent = event;
-			}
+		const gatherings = placeEvents.filter(isProtestGathering);
+		const peak = peakTurnout(gatherings, range);
+		// The type that colours the marker: the biggest gathering's, else the most frequent.
+		let biggest: ProtestEvent | undefined;
+		for (const event of gatherings) {
+			const high = crowdBounds(event.crowd)?.high;
+			if (high !== undefined && (!biggest || high > crowdBounds(biggest.crowd)!.high)) biggest = event;
 		}
 		const counts = new Map<EventType, number>();
 		for (const event of placeEvents) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
@@ -98,8 +159,10 @@ export function summarisePlaces(events: readonly ProtestEvent[], places: readonl
 		summaries.push({
 			place,
 			events: placeEvents,
-			largest,
-			headlineType: largestEvent?.type ?? mostFrequent,
+			gatherings,
+			...(peak ? { peak } : {}),
+			proGovernment: placeEvents.filter(isProGovernmentGathering),
+			headlineType: biggest?.type ?? mostFrequent,
 			types: [...counts.keys()]
 		});
 	}
@@ -110,15 +173,20 @@ export interface CitySummary {
 	city: Place;
 	places: PlaceSummary[];
 	events: ProtestEvent[];
+	/** Protest gatherings in the city (not pro-government, not official). */
 	gatherings: ProtestEvent[];
-	/** Summed crowd ranges of the city's gatherings. */
-	total: CrowdTotal;
+	/** Their largest single-day turnout, across all the city's places. */
+	peak?: Turnout;
 	/** First and last local dates (YYYY-MM-DD) of the city's events. */
 	span: { from: string; to: string };
 }
 
 /** Groups place summaries by the city each place belongs to. */
-export function summariseCities(placeSummaries: readonly PlaceSummary[], places: readonly Place[]): CitySummary[] {
+export function summariseCities(
+	placeSummaries: readonly PlaceSummary[],
+	places: readonly Place[],
+	range?: { from: string; to: string }
+): CitySummary[] {
 	const placeById = new Map(places.map((p) => [p.id, p]));
 	const groups = new Map<string, PlaceSummary[]>();
 	for (const summary of placeSummaries) {
@@ -131,7 +199,8 @@ export function summariseCities(placeSummaries: readonly PlaceSummary[], places:
 		const city = placeById.get(cityId);
 		if (!city) continue;
 		const events = citySummaries.flatMap((s) => s.events).sort(byStart);
-		const gatherings = events.filter(isGathering);
+		const gatherings = events.filter(isProtestGathering);
+		const peak = peakTurnout(gatherings, range);
 		const dates = events.flatMap((e) => [e.when.start, e.when.end ?? e.when.start]).map((d) => d.slice(0, 10));
 		dates.sort();
 		cities.push({
@@ -139,7 +208,7 @@ export function summariseCities(placeSummaries: readonly PlaceSummary[], places:
 			places: citySummaries,
 			events,
 			gatherings,
-			total: sumCrowds(gatherings),
+			...(peak ? { peak } : {}),
 			span: { from: dates[0]!, to: dates.at(-1)! }
 		});
 	}
@@ -150,8 +219,8 @@ export type CitySort = 'count' | 'size';
 
 /** Cities by number of gatherings or by total crowd (upper estimate), largest first. */
 export function sortCities(cities: readonly CitySummary[], by: CitySort): CitySummary[] {
-	const key = (c: CitySummary) => (by === 'count' ? c.gatherings.length : c.total.high);
-	const tieBreak = (c: CitySummary) => (by === 'count' ? c.total.high : c.gatherings.length);
+	const key = (c: CitySummary) => (by === 'count' ? c.gatherings.length : (c.peak?.high ?? 0));
+	const tieBreak = (c: CitySummary) => (by === 'count' ? (c.peak?.high ?? 0) : c.gatherings.length);
 	return [...cities].sort(
 		(a, b) => key(b) - key(a) || tieBreak(b) - tieBreak(a) || placeName(a.city).localeCompare(placeName(b.city))
 	);

@@ -154,6 +154,7 @@ export function toGeoJson(
 				date: event.when.start,
 				end: event.when.end,
 				precision: event.when.precision,
+				route_sourced: event.path ? event.pathSourced === true : undefined,
 				type: event.type,
 				status: event.status,
 				stance: event.stance,

@@ -1,9 +1,13 @@
 /** The one filtered view of the events that the map, lists, legend and timeline all show. */
 import { crowdBounds } from './aggregate';
-import type { EventType, ProtestEvent } from './schema';
+import { STANCES, type EventType, type ProtestEvent } from './schema';
 
 export const STATUSES = ['reported', 'announced', 'called'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** Sides a reader can filter by: the stances, and `unknown` for events without one. */
+export const STANCE_FILTERS = [...STANCES, 'unknown'] as const;
+export type StanceFilter = (typeof STANCE_FILTERS)[number];
 
 /** The filters a reader sets; unset means everything. */
 export interface EventFilter {
@@ -12,6 +16,7 @@ export interface EventFilter {
 	to?: string;
 	types?: EventType[];
 	status?: Status[];
+	stance?: StanceFilter[];
 	/** Smallest crowd (upper estimate) shown; unset means every event, unknown sizes included. */
 	min?: number;
 }
@@ -29,6 +34,7 @@ export function matchesFilters(event: ProtestEvent, state: EventFilter): boolean
 	if (state.to && first > state.to) return false;
 	if (state.types && !state.types.includes(event.type)) return false;
 	if (state.status && !state.status.includes(event.status)) return false;
+	if (state.stance && !state.stance.includes(event.stance ?? 'unknown')) return false;
 	if (state.min) {
 		const bounds = crowdBounds(event.crowd);
 		if (!bounds || bounds.high < state.min) return false;

@@ -132,3 +132,16 @@ describe('parsing JSON', () => {
 		expect((value as { title: string }).title).toBe('<img src=x onerror=alert(1)>');
 	});
 });
+
+describe('unknown fields', () => {
+	it('rejects a misspelled key by name and suggests the intended one, instead of dropping it', () => {
+		const event = eventFixture();
+		const source = { ...(event.sources as Record<string, unknown>[])[0] };
+		delete source.quoteKind;
+		source.quotekind = 'summary';
+		expect(onlyProblem([{ ...event, sources: [source] }])).toEqual([
+			'events.json: event "minsk-rally" (#1) › sources.0.quoteKind: expected one of "verbatim", "summary", "coded", got nothing',
+			'events.json: event "minsk-rally" (#1) › sources.0: expected no unknown fields ("quotekind" (did you mean "quoteKind"?))'
+		]);
+	});
+});

@@ -6,6 +6,7 @@
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import {
+	KNOWN_FIELDS,
 	Dataset,
 	Gazetteer,
 	Place,
@@ -14,7 +15,7 @@ import {
 	type Place as PlaceT,
 	type ProtestEvent as ProtestEventT
 } from './schema';
-import { PublishedHeader, type PublishedDataset } from './published';
+import { PublishedFile, type PublishedDataset } from './published';
 import { isTimeZone, localDate, parseOffset, zoneOffsetMinutes } from './time';
 
 export interface Problem {
@@ -77,7 +78,8 @@ export function schemaProblems(error: z.ZodError, input: unknown, file: string, 
 		if (issue.code === 'invalid_type') expected = `a ${issue.expected}`;
 		else if (issue.code === 'invalid_value')
 			expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-		else if (issue.code === 'unrecognized_keys') expected = `no unknown fields (${issue.keys.join(', ')})`;
+		else if (issue.code === 'unrecognized_keys')
+			expected = `no unknown fields (${issue.keys.map((key) => withSuggestion(key)).join(', ')})`;
 		else if (issue.code === 'too_small' && Array.isArray(actual))
 			expected = `at least ${String(issue.minimum)} item(s)`;
 		else if (issue.code === 'invalid_union') expected = unionExpectation(issue);
@@ -89,6 +91,28 @@ export function schemaProblems(error: z.ZodError, input: unknown, file: string, 
 			message: `expected ${expected.replace(/^expected /i, '')}${found}`
 		};
 	});
+}
+
+/** "quotekind" → `"quotekind" (did you mean "quoteKind"?)`: the nearest field the schema knows. */
+function withSuggestion(key: string): string {
+	let best: { name: string; distance: number } | undefined;
+	for (const name of KNOWN_FIELDS) {
+		const distance = editDistance(key.toLowerCase(), name.toLowerCase());
+		if (!best || distance < best.distance) best = { name, distance };
+	}
+	const near = best && best.distance <= Math.max(2, Math.floor(key.length / 4));
+	return near ? `"${key}" (did you mean "${best!.name}"?)` : `"${key}"`;
+}
+
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++)
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		previous = current;
+	}
+	return previous[b.length]!;
 }
 
 function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
@@ -254,14 +278,9 @@ export interface PublishedResult {
 
 /** Fully validates a published dataset: header, places, their cities, and events. */
 export function readPublished(input: unknown, file: string): PublishedResult {
-	const head = PublishedHeader.safeParse(input);
-	const lists = input as { places?: unknown; events?: unknown };
-	if (!head.success || !Array.isArray(lists.places) || !Array.isArray(lists.events)) {
-		const problems = head.success
-			? [{ file, record: 'dataset', field: 'places', message: 'expected lists of places and events' }]
-			: schemaProblems(head.error, input, file, 'dataset');
-		return { problems, total: 0 };
-	}
+	const head = PublishedFile.safeParse(input);
+	if (!head.success) return { problems: schemaProblems(head.error, input, file, 'dataset'), total: 0 };
+	const lists = head.data;
 	const { valid, problems: placeProblems } = readRecords(lists.places, 'place', Place, file, (place, report) => {
 		if (!inBbox(place.geometry.coordinates, head.data.bbox))
 			report('geometry.coordinates', bboxMessage(place.geometry.coordinates, head.data.bbox));
@@ -281,6 +300,7 @@ export function readPublished(input: unknown, file: string): PublishedResult {
 			});
 	}
 	const { events, problems } = readEvents(lists.events, file, places, head.data);
+	// The checked records replace the raw lists.
 	return {
 		dataset: { ...head.data, places, events },
 		problems: [...placeProblems, ...problems],

@@ -36,6 +36,12 @@ export const PublishedHeader = z.object({
 });
 export type PublishedHeader = z.infer<typeof PublishedHeader>;
 
+/** The whole file, whose records are checked one by one after this outline. */
+export const PublishedFile = PublishedHeader.extend({
+	places: z.array(z.unknown()),
+	events: z.array(z.unknown())
+}).strict();
+
 export interface PublishedDataset extends PublishedHeader {
 	places: Place[];
 	events: ProtestEvent[];

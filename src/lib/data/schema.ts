@@ -35,13 +35,13 @@ export const LonLat = z.tuple([
 	z.number().min(-180, 'a longitude ≥ -180').max(180, 'a longitude ≤ 180'),
 	z.number().min(-90, 'a latitude ≥ -90').max(90, 'a latitude ≤ 90')
 ]);
-export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: LonLat });
-export const LineGeometry = z.object({ type: z.literal('LineString'), coordinates: z.array(LonLat).min(2) });
+export const PointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: LonLat });
+export const LineGeometry = z.strictObject({ type: z.literal('LineString'), coordinates: z.array(LonLat).min(2) });
 
 export const LanguageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or ru');
 
 /** Where a fact comes from. Title, date and URL are recorded when known and never made up. */
-export const Source = z.object({
+export const Source = z.strictObject({
 	publisher: z.string().min(1),
 	title: z.string().min(1).optional(),
 	date: IsoDate.optional(),
@@ -84,8 +84,8 @@ export const PLACE_KINDS = [
 export const PlaceKind = z.enum(PLACE_KINDS);
 
 export const Precision = z.discriminatedUnion('kind', [
-	z.object({ kind: z.literal('exact') }),
-	z.object({ kind: z.literal('approximate'), radiusM: z.number().positive('a radius in metres > 0') })
+	z.strictObject({ kind: z.literal('exact') }),
+	z.strictObject({ kind: z.literal('approximate'), radiusM: z.number().positive('a radius in metres > 0') })
 ]);
 
 /** A place's names by language tag: `{ "en": "Minsk", "be": "Мінск" }`. At least one. */
@@ -94,11 +94,11 @@ export const Names = z
 	.refine((names) => Object.keys(names).length > 0, 'at least one name');
 
 /** A place in the gazetteer, as a GeoJSON Feature. */
-export const Place = z.object({
+export const Place = z.strictObject({
 	type: z.literal('Feature'),
 	id: Slug,
 	geometry: PointGeometry,
-	properties: z.object({
+	properties: z.strictObject({
 		names: Names,
 		aliases: z.array(z.string().min(1)).default([]),
 		kind: PlaceKind,
@@ -114,7 +114,7 @@ export const Place = z.object({
 	})
 });
 
-export const Gazetteer = z.object({
+export const Gazetteer = z.strictObject({
 	type: z.literal('FeatureCollection'),
 	name: z.string().optional(),
 	description: z.string().optional(),
@@ -176,7 +176,9 @@ export const CountRange = z
 		/** The source's own words. */
 		text: z.string().min(1).optional(),
 		/** The numbers were read from words ("thousands") by this convention; see docs/data-format.md. */
-		convention: z.enum(['ccc', 'atlas']).optional()
+		convention: z.enum(['ccc', 'atlas']).optional(),
+		/** The numbers rest on the project's research notes rather than on a quoted sentence. */
+		basis: z.literal('notes').optional()
 	})
 	.superRefine((range, ctx) => {
 		if (range.low !== undefined && range.high !== undefined && range.low > range.high)
@@ -187,7 +189,7 @@ export const CountRange = z
 export const STANCES = ['opposition', 'pro-government', 'authorities'] as const;
 export const Stance = z.enum(STANCES);
 
-export const ProtestEvent = z.object({
+export const ProtestEvent = z.strictObject({
 	id: Slug,
 	type: EventTypeSchema,
 	status: z.enum(['reported', 'announced', 'called']),
@@ -196,6 +198,8 @@ export const ProtestEvent = z.object({
 	place: Slug,
 	/** The route of a march or the line of a human chain. */
 	path: LineGeometry.optional(),
+	/** The route as drawn follows the sources; unset, it is schematic and drawn as such. */
+	pathSourced: z.boolean().optional(),
 	crowd: CountRange.default({}),
 	detained: CountRange.optional(),
 	killed: CountRange.optional(),
@@ -207,14 +211,14 @@ export const ProtestEvent = z.object({
 	sources: z.array(EventSource).min(1, 'at least one source')
 });
 
-export const Dataset = z.object({
+export const Dataset = z.strictObject({
 	name: z.string().min(1),
 	description: z.string().optional(),
 	/** The IANA time zone that events' local times are in. */
 	timeZone: z.string().min(1),
 	/** West, south, east, north: every event's place must lie inside; catches swapped coordinates. */
 	bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-	dateRange: z.object({ from: IsoDate, to: IsoDate }),
+	dateRange: z.strictObject({ from: IsoDate, to: IsoDate }),
 	/** Path of the gazetteer, relative to the repository root. */
 	gazetteer: z.string().min(1),
 	events: z.array(z.unknown())
@@ -230,3 +234,24 @@ export type ProtestEvent = z.infer<typeof ProtestEvent>;
 export type Stance = z.infer<typeof Stance>;
 export type Names = z.infer<typeof Names>;
 export type DatasetHeader = Omit<z.infer<typeof Dataset>, 'events'>;
+
+/** Every field name the schemas know, for suggesting the intended one when a file misspells it. */
+export const KNOWN_FIELDS: readonly string[] = (() => {
+	const names = new Set<string>();
+	const visit = (schema: unknown, depth = 0): void => {
+		if (depth > 8 || !schema || typeof schema !== 'object') return;
+		const def = (schema as { def?: Record<string, unknown> }).def;
+		if (!def) return;
+		const shape = def.shape as Record<string, unknown> | undefined;
+		if (shape)
+			for (const [name, child] of Object.entries(shape)) {
+				names.add(name);
+				visit(child, depth + 1);
+			}
+		for (const key of ['innerType', 'element', 'in', 'out', 'schema'] as const) visit(def[key], depth + 1);
+		for (const option of (def.options as unknown[] | undefined) ?? []) visit(option, depth + 1);
+		for (const item of (def.items as unknown[] | undefined) ?? []) visit(item, depth + 1);
+	};
+	for (const schema of [Place, ProtestEvent, Dataset, Gazetteer]) visit(schema);
+	return [...names];
+})();

@@ -4,15 +4,8 @@ import { summariseCities, summarisePlaces } from '$lib/data/aggregate';
 import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
 import { Place, ProtestEvent } from '$lib/data/schema';
 import { buildScales } from '$lib/scales/scales';
-import {
-	cityFeatures,
-	markerLabelText,
-	markerLayers,
-	markerSources,
-	markerTooltip,
-	pathFeatures,
-	placeFeatures
-} from './event-layers';
+import { cityFeatures, pathFeatures, placeFeatures } from '$lib/state/markers';
+import { markerLabelText, markerLayers, markerSources, markerTooltip } from './event-layers';
 
 function data() {
 	const places = [
@@ -31,43 +24,6 @@ function data() {
 	return { events, summaries, cities: summariseCities(summaries, places) };
 }
 
-describe('marker features', () => {
-	it('gives one feature per place with events, leaving country-wide figures to the lists', () => {
-		const features = placeFeatures(data().summaries).features;
-		expect(features.map((f) => f.properties.id).sort()).toEqual(['minsk', 'stela']);
-		expect(features.find((f) => f.properties.id === 'stela')?.properties).toMatchObject({
-			low: 100000,
-			high: 400000,
-			known: true
-		});
-		const unknown = features.find((f) => f.properties.id === 'minsk')?.properties;
-		expect(unknown).toMatchObject({ known: false, type: 'repression' });
-		expect(unknown).not.toHaveProperty('low');
-	});
-
-	it('gives one feature per city with its summed crowd', () => {
-		const features = cityFeatures(data().cities).features;
-		expect(features.map((f) => f.properties.id)).toEqual(['minsk']);
-		expect(features[0]?.properties).toMatchObject({ count: 2, known: true, low: 100000, high: 400000 });
-	});
-});
-
-describe('route features', () => {
-	it('draw the path of each event that has one, coloured by its type', () => {
-		const path = {
-			type: 'LineString',
-			coordinates: [
-				[27.53816, 53.9159],
-				[27.5478, 53.8956]
-			]
-		};
-		const events = [...data().events, ProtestEvent.parse(eventFixture({ id: 'march-route', place: 'stela', path }))];
-		expect(pathFeatures(events).features).toEqual([
-			{ type: 'Feature', geometry: path, properties: { id: 'march-route', type: 'rally' } }
-		]);
-	});
-});
-
 describe('marker layers', () => {
 	it('form a valid style with the basemap-free sources', () => {
 		const { summaries, cities, events } = data();
@@ -85,6 +41,20 @@ describe('marker layers', () => {
 		expect(paint('PlaceRings')).toContain('"get","high"');
 		expect(paint('PlaceDiscs')).toContain('"get","low"');
 		expect(paint('PlaceUnknown')).not.toContain('"get","low"');
+	});
+
+	it('draw a schematic route thin and dotted, with its own label, apart from sourced routes', () => {
+		const layers = markerLayers(buildScales(data().events));
+		const schematic = layers.find((l) => l.id === 'SchematicPaths') as { paint: Record<string, unknown> };
+		expect(schematic.paint['line-dasharray']).toBeDefined();
+		expect(JSON.stringify(layers.find((l) => l.id === 'SchematicPathLabels'))).toContain('route not sourced');
+		expect(JSON.stringify(layers.find((l) => l.id === 'EventPaths'))).not.toContain('dasharray');
+	});
+
+	it('keep labels off markers: footprint layers sit above the labels, so they are placed first', () => {
+		const ids = markerLayers(buildScales(data().events)).map((l) => l.id);
+		expect(ids.indexOf('CityFootprints')).toBeGreaterThan(ids.indexOf('CityLabels'));
+		expect(ids.indexOf('PlaceFootprints')).toBeGreaterThan(ids.indexOf('PlaceLabels'));
 	});
 });
 
@@ -118,9 +88,12 @@ describe('marker labels', () => {
 describe('tooltip text', () => {
 	it('summarises a place, a city and a cluster in plain words', () => {
 		expect(markerTooltip({ name: 'Stela', count: 2, known: true, low: 100000, high: 400000 })).toBe(
-			'Stela · 2 events · 100,000–400,000 people'
+			'Stela · 2 events · 100,000–400,000 people on its largest day'
 		);
 		expect(markerTooltip({ name: 'Lida', count: 1, known: false })).toBe('Lida · 1 event · size not reported');
 		expect(markerTooltip({ cluster: true, point_count: 3, count: 7 })).toBe('7 events at 3 places · click to zoom in');
+		expect(markerTooltip({ name: 'Belaruskali', count: 1, known: false, radiusM: 3000 })).toBe(
+			'Belaruskali · 1 event · size not reported · location ±3 km'
+		);
 	});
 });

@@ -1,7 +1,8 @@
 /**
- * Protest markers as MapLibre sources and layers, built from summaries and scales by pure
- * functions. At country zoom one circle per city; at city zoom one per place, clustered where
- * places would overlap.
+ * Protest markers as MapLibre sources and layers, built from the view model's features and the
+ * scales by pure functions. At country zoom one circle per city; at city zoom one per place or
+ * group of places. Every circle shows the largest single-day turnout of its protest gatherings;
+ * pro-government gatherings are drawn apart.
  */
 import type {
 	ExpressionSpecification,
@@ -9,130 +10,49 @@ import type {
 	GeoJSONSourceSpecification,
 	LayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import type { CitySummary, PlaceSummary } from '$lib/data/aggregate';
-import { placeName } from '$lib/data/names';
-import type { ProtestEvent } from '$lib/data/schema';
-import { formatCount } from '$lib/format';
+import type { FeatureCollection } from 'geojson';
+import { formatCount, formatDistance } from '$lib/format';
+import { CITY_SPLIT_ZOOM } from '$lib/state/markers';
 import { MAP_FONT, type LabelLanguage } from './basemap-style';
 import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from '$lib/scales/scales';
 
-/** Below this zoom the markers aggregate per city; from it they split into places. */
-export const CITY_SPLIT_ZOOM = 9;
+export { CITY_SPLIT_ZOOM, isMappable } from '$lib/state/markers';
 export const PLACES_SOURCE = 'event-places';
 export const CITIES_SOURCE = 'event-cities';
 export const PATHS_SOURCE = 'event-paths';
+export const PRO_GOVERNMENT_SOURCE = 'pro-government';
 /** Colour of the per-city and cluster circles, which mix event types. */
 export const AGGREGATE_COLOUR = '#7a2e26';
-
-export interface MarkerProperties {
-	id: string;
-	name: string;
-	name_be: string;
-	name_ru: string;
-	/** Number of events summarised by the marker. */
-	count: number;
-	/** Whether any crowd size is known. */
-	known: boolean;
-	low?: number;
-	high?: number;
-	/** The upper estimate is missing ("more than …"). */
-	openEnded: boolean;
-	type?: string;
-}
-
-/** Places that are not drawn as markers: country-wide figures have no single location. */
-export function isMappable(summary: PlaceSummary): boolean {
-	return summary.place.properties.kind !== 'country';
-}
-
-export function placeFeatures(summaries: readonly PlaceSummary[]): FeatureCollection<Point, MarkerProperties> {
-	return {
-		type: 'FeatureCollection',
-		features: summaries.filter(isMappable).map((s): Feature<Point, MarkerProperties> => ({
-			type: 'Feature',
-			geometry: s.place.geometry,
-			properties: {
-				id: s.place.id,
-				name: placeName(s.place),
-				name_be: placeName(s.place, 'be'),
-				name_ru: placeName(s.place, 'ru'),
-				count: s.events.length,
-				known: s.largest !== undefined,
-				...(s.largest ? { low: s.largest.low, high: s.largest.high } : {}),
-				openEnded: s.largest?.openEnded ?? false,
-				type: s.headlineType
-			}
-		}))
-	};
-}
-
-export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<Point, MarkerProperties> {
-	return {
-		type: 'FeatureCollection',
-		features: cities
-			.filter((c) => c.city.properties.kind !== 'country')
-			.map((c): Feature<Point, MarkerProperties> => ({
-				type: 'Feature',
-				geometry: c.city.geometry,
-				properties: {
-					id: c.city.id,
-					name: placeName(c.city),
-					name_be: placeName(c.city, 'be'),
-					name_ru: placeName(c.city, 'ru'),
-					count: c.events.length,
-					known: c.total.known > 0,
-					...(c.total.known > 0 ? { low: c.total.low, high: c.total.high } : {}),
-					openEnded: c.total.openEnded
-				}
-			}))
-	};
-}
-
-/** Routes of marches and lines of human chains, coloured by event type. */
-export function pathFeatures(
-	events: readonly ProtestEvent[]
-): FeatureCollection<LineString, { id: string; type: string }> {
-	return {
-		type: 'FeatureCollection',
-		features: events.flatMap((e) =>
-			e.path ? [{ type: 'Feature' as const, geometry: e.path, properties: { id: e.id, type: e.type } }] : []
-		)
-	};
-}
+/** Pro-government gatherings: a colour outside the event-type palette, and never in the protest figures. */
+export const PRO_GOVERNMENT_COLOUR = '#3f3a7a';
+/** An invisible square image whose placed boxes keep labels off the markers. */
+export const FOOTPRINT_IMAGE = 'marker-footprint';
+export const FOOTPRINT_SIZE = 32;
 
 /** GeoJSON sources for the markers; places cluster only where their circles would pile up. */
 export function markerSources(
 	places: FeatureCollection,
 	cities: FeatureCollection,
-	paths: FeatureCollection = { type: 'FeatureCollection', features: [] }
+	paths: FeatureCollection = empty,
+	proGovernment: FeatureCollection = empty
 ): Record<string, GeoJSONSourceSpecification> {
 	return {
 		[PATHS_SOURCE]: { type: 'geojson', data: paths },
-		[PLACES_SOURCE]: {
-			type: 'geojson',
-			data: places,
-			promoteId: 'id',
-			cluster: true,
-			clusterRadius: 46,
-			clusterMaxZoom: 14,
-			clusterProperties: {
-				count: ['+', ['get', 'count']],
-				high: ['max', ['to-number', ['get', 'high'], 0]],
-				low: ['max', ['to-number', ['get', 'low'], 0]],
-				known: ['any', ['get', 'known']]
-			}
-		},
-		[CITIES_SOURCE]: { type: 'geojson', data: cities, promoteId: 'id' }
+		// Places arrive already grouped for the zoom (see createPlaceClusters): no clustering here.
+		[PLACES_SOURCE]: { type: 'geojson', data: places, promoteId: 'id' },
+		[CITIES_SOURCE]: { type: 'geojson', data: cities, promoteId: 'id' },
+		[PRO_GOVERNMENT_SOURCE]: { type: 'geojson', data: proGovernment, promoteId: 'id' }
 	};
 }
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-const isCluster: ExpressionSpecification = ['has', 'point_count'];
+const isCluster: ExpressionSpecification = ['==', ['get', 'cluster'], true];
 const isKnown: ExpressionSpecification = ['==', ['get', 'known'], true];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
 /** Ids of the layers a reader can hover and click. */
 export const PLACE_LAYERS = ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown'] as const;
+export const PRO_GOVERNMENT_LAYERS = ['ProGovernmentRings', 'ProGovernmentDiscs'] as const;
 export const CLUSTER_LAYERS = ['PlaceClusters'] as const;
 export const CITY_LAYERS = ['CityRings', 'CityDiscs', 'CityUnknown'] as const;
 
@@ -221,30 +141,135 @@ function markerLabel(
 	} as LayerSpecification;
 }
 
+/** A circle layer's paint for a ring (high estimate) or a disc (low estimate) in one colour. */
+function ringPaint(radius: ExpressionSpecification, colour: ExpressionSpecification | string, hoverable = true) {
+	return {
+		'circle-radius': radius,
+		'circle-color': colour,
+		'circle-opacity': 0.13,
+		'circle-stroke-color': colour,
+		'circle-stroke-width': hoverable ? (['case', hovered, 3, 1.25] as ExpressionSpecification) : 1.25
+	};
+}
+function discPaint(radius: ExpressionSpecification, colour: ExpressionSpecification | string, opacity = 0.9) {
+	return {
+		'circle-radius': radius,
+		'circle-color': colour,
+		'circle-opacity': opacity,
+		'circle-stroke-color': '#ffffff',
+		'circle-stroke-width': ['case', hovered, 2.5, 0.75] as ExpressionSpecification
+	};
+}
+/** The unknown-size symbol: a fixed hollow ring, not a size, no larger than the smallest known crowd. */
+function unknownPaint(colour: ExpressionSpecification | string) {
+	return {
+		'circle-radius': UNKNOWN_RADIUS,
+		'circle-color': '#ffffff',
+		'circle-stroke-color': colour,
+		'circle-stroke-width': ['case', hovered, 2.5, 1.25] as ExpressionSpecification
+	};
+}
+
+/**
+ * Invisible boxes the size of each marker, placed before the labels so that no label is drawn
+ * over a marker that is not its own (MapLibre places symbols from the top layer down).
+ */
+function footprints(source: string, id: string, radius: ExpressionSpecification, extra: Partial<LayerSpecification>) {
+	return {
+		id,
+		type: 'symbol',
+		source,
+		layout: {
+			'icon-image': FOOTPRINT_IMAGE,
+			'icon-size': ['/', ['*', 2, ['case', isKnown, radius, UNKNOWN_RADIUS]], FOOTPRINT_SIZE],
+			'icon-allow-overlap': true,
+			'icon-ignore-placement': false
+		},
+		...extra
+	} as LayerSpecification;
+}
+
+/** Metres on the ground as pixels at the feature's latitude, growing with zoom (512-pixel tiles). */
+function metresToPixels(metres: ExpressionSpecification): ExpressionSpecification {
+	const atZoom0: ExpressionSpecification = [
+		'/',
+		['*', metres, 512],
+		['*', 40075016.686, ['to-number', ['get', 'cosLat'], 1]]
+	];
+	return ['interpolate', ['exponential', 2], ['zoom'], 0, atZoom0, 22, ['*', atZoom0, 2 ** 22]];
+}
+
 /** The marker layers, bottom to top. */
 export function markerLayers(scales: Scales): LayerSpecification[] {
 	const typeColour = colourExpression(scales, 'type');
 	const ringRadius = radiusExpression(scales, 'high');
 	const discRadius = radiusExpression(scales, 'low');
-	const strokeWidth: ExpressionSpecification = ['case', hovered, 3, 1.25];
 	const placeFilter = (known: boolean): FilterSpecification => [
 		'all',
 		['!', isCluster],
 		known ? isKnown : ['!', isKnown]
 	];
+	const sourcedRoute: FilterSpecification = ['==', ['get', 'sourced'], true];
 	return [
+		{
+			// An approximate place: a faint halo as wide as its uncertainty, at city zoom.
+			id: 'PlaceHalos',
+			type: 'circle',
+			source: PLACES_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: ['all', ['!', isCluster], ['>', ['to-number', ['get', 'radiusM'], 0], 0]],
+			paint: {
+				'circle-radius': metresToPixels(['to-number', ['get', 'radiusM'], 0]),
+				'circle-color': typeColour,
+				'circle-opacity': 0.07,
+				'circle-stroke-color': typeColour,
+				'circle-stroke-opacity': 0.35,
+				'circle-stroke-width': 0.75,
+				'circle-pitch-alignment': 'map'
+			}
+		},
 		{
 			id: 'EventPaths',
 			type: 'line',
 			source: PATHS_SOURCE,
 			minzoom: CITY_SPLIT_ZOOM,
+			filter: sourcedRoute,
 			layout: { 'line-cap': 'round', 'line-join': 'round' },
 			paint: {
 				'line-color': typeColour,
 				'line-width': ['interpolate', ['linear'], ['zoom'], CITY_SPLIT_ZOOM, 2, 15, 5],
-				'line-opacity': 0.7,
-				'line-dasharray': [1.5, 1.2]
+				'line-opacity': 0.75
 			}
+		},
+		{
+			// A schematic route: thin and dotted, and labelled as such, so that it is not read as the real path.
+			id: 'SchematicPaths',
+			type: 'line',
+			source: PATHS_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: ['!', sourcedRoute],
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: {
+				'line-color': typeColour,
+				'line-width': 1.5,
+				'line-opacity': 0.8,
+				'line-dasharray': [0.1, 2.2]
+			}
+		},
+		{
+			id: 'SchematicPathLabels',
+			type: 'symbol',
+			source: PATHS_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM + 1,
+			filter: ['!', sourcedRoute],
+			layout: {
+				'symbol-placement': 'line-center',
+				'text-field': 'route not sourced',
+				'text-font': [MAP_FONT],
+				'text-size': 11,
+				'text-offset': [0, -0.8]
+			},
+			paint: { 'text-color': '#5c554c', 'text-halo-color': '#fbfaf6', 'text-halo-width': 1.4 }
 		},
 		{
 			id: 'CityRings',
@@ -252,13 +277,7 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 			source: CITIES_SOURCE,
 			maxzoom: CITY_SPLIT_ZOOM,
 			filter: isKnown,
-			paint: {
-				'circle-radius': ringRadius,
-				'circle-color': AGGREGATE_COLOUR,
-				'circle-opacity': 0.12,
-				'circle-stroke-color': AGGREGATE_COLOUR,
-				'circle-stroke-width': strokeWidth
-			}
+			paint: ringPaint(ringRadius, AGGREGATE_COLOUR)
 		},
 		{
 			id: 'CityDiscs',
@@ -266,13 +285,7 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 			source: CITIES_SOURCE,
 			maxzoom: CITY_SPLIT_ZOOM,
 			filter: isKnown,
-			paint: {
-				'circle-radius': discRadius,
-				'circle-color': AGGREGATE_COLOUR,
-				'circle-opacity': 0.85,
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': ['case', hovered, 2.5, 0.75]
-			}
+			paint: discPaint(discRadius, AGGREGATE_COLOUR, 0.85)
 		},
 		{
 			id: 'CityUnknown',
@@ -280,12 +293,7 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 			source: CITIES_SOURCE,
 			maxzoom: CITY_SPLIT_ZOOM,
 			filter: ['!', isKnown],
-			paint: {
-				'circle-radius': UNKNOWN_RADIUS,
-				'circle-color': '#ffffff',
-				'circle-stroke-color': AGGREGATE_COLOUR,
-				'circle-stroke-width': ['case', hovered, 3.5, 2]
-			}
+			paint: unknownPaint(AGGREGATE_COLOUR)
 		},
 		{
 			id: 'PlaceClusters',
@@ -294,27 +302,26 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 			minzoom: CITY_SPLIT_ZOOM,
 			filter: isCluster,
 			paint: {
-				'circle-radius': ['max', 11, ringRadius] as ExpressionSpecification,
-				'circle-color': AGGREGATE_COLOUR,
-				'circle-opacity': 0.8,
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': strokeWidth
+				...ringPaint(['case', isKnown, ringRadius, UNKNOWN_RADIUS], AGGREGATE_COLOUR),
+				'circle-opacity': 0.2,
+				'circle-stroke-width': ['case', hovered, 3, 1.5] as ExpressionSpecification
 			}
 		},
-		countLabel(PLACES_SOURCE, 'PlaceClusterCounts', { minzoom: CITY_SPLIT_ZOOM, filter: isCluster }),
+		{
+			id: 'PlaceClusterDiscs',
+			type: 'circle',
+			source: PLACES_SOURCE,
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: ['all', isCluster, isKnown],
+			paint: discPaint(discRadius, AGGREGATE_COLOUR, 0.85)
+		},
 		{
 			id: 'PlaceRings',
 			type: 'circle',
 			source: PLACES_SOURCE,
 			minzoom: CITY_SPLIT_ZOOM,
 			filter: placeFilter(true),
-			paint: {
-				'circle-radius': ringRadius,
-				'circle-color': typeColour,
-				'circle-opacity': 0.14,
-				'circle-stroke-color': typeColour,
-				'circle-stroke-width': strokeWidth
-			}
+			paint: ringPaint(ringRadius, typeColour)
 		},
 		{
 			id: 'PlaceDiscs',
@@ -322,13 +329,7 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 			source: PLACES_SOURCE,
 			minzoom: CITY_SPLIT_ZOOM,
 			filter: placeFilter(true),
-			paint: {
-				'circle-radius': discRadius,
-				'circle-color': typeColour,
-				'circle-opacity': 0.9,
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': ['case', hovered, 2.5, 0.75]
-			}
+			paint: discPaint(discRadius, typeColour)
 		},
 		{
 			id: 'PlaceUnknown',
@@ -336,12 +337,21 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 			source: PLACES_SOURCE,
 			minzoom: CITY_SPLIT_ZOOM,
 			filter: placeFilter(false),
-			paint: {
-				'circle-radius': UNKNOWN_RADIUS,
-				'circle-color': '#ffffff',
-				'circle-stroke-color': typeColour,
-				'circle-stroke-width': ['case', hovered, 3.5, 2]
-			}
+			paint: unknownPaint(typeColour)
+		},
+		{
+			id: 'ProGovernmentRings',
+			type: 'circle',
+			source: PRO_GOVERNMENT_SOURCE,
+			filter: isKnown,
+			paint: { ...ringPaint(ringRadius, PRO_GOVERNMENT_COLOUR), 'circle-opacity': 0.06, 'circle-stroke-width': 2 }
+		},
+		{
+			id: 'ProGovernmentDiscs',
+			type: 'circle',
+			source: PRO_GOVERNMENT_SOURCE,
+			filter: isKnown,
+			paint: { ...discPaint(discRadius, PRO_GOVERNMENT_COLOUR, 0.35), 'circle-stroke-color': PRO_GOVERNMENT_COLOUR }
 		},
 		{
 			id: 'PlaceSelection',
@@ -356,8 +366,11 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 				'circle-stroke-width': 2.5
 			}
 		},
+		countLabel(PLACES_SOURCE, 'PlaceClusterCounts', { minzoom: CITY_SPLIT_ZOOM, filter: isCluster }),
 		markerLabel(CITIES_SOURCE, 'CityLabels', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
-		markerLabel(PLACES_SOURCE, 'PlaceLabels', ringRadius, { minzoom: CITY_SPLIT_ZOOM, filter: ['!', isCluster] })
+		markerLabel(PLACES_SOURCE, 'PlaceLabels', ringRadius, { minzoom: CITY_SPLIT_ZOOM, filter: ['!', isCluster] }),
+		footprints(CITIES_SOURCE, 'CityFootprints', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
+		footprints(PLACES_SOURCE, 'PlaceFootprints', ringRadius, { minzoom: CITY_SPLIT_ZOOM })
 	];
 }
 
@@ -371,12 +384,18 @@ export function markerTooltip(properties: Record<string, unknown>): string {
 	const count = Number(properties.count ?? 0);
 	const events = `${count} ${count === 1 ? 'event' : 'events'}`;
 	if (properties.cluster) return `${events} at ${String(properties.point_count)} places · click to zoom in`;
+	if (properties.proGovernment) {
+		const count = Number(properties.count ?? 0);
+		return `${String(properties.name)} · ${count} pro-government ${count === 1 ? 'gathering' : 'gatherings'}, not counted with the protests`;
+	}
 	const low = typeof properties.low === 'number' ? properties.low : undefined;
 	const high = typeof properties.high === 'number' ? properties.high : undefined;
 	let size = 'size not reported';
 	if (properties.known && low !== undefined && high !== undefined)
 		size = low === high ? `${formatCount(low)}` : `${formatCount(low)}–${formatCount(high)}`;
 	if (properties.known && properties.openEnded) size += '+';
-	const people = properties.known ? ` · ${size} people` : ` · ${size}`;
-	return `${String(properties.name)} · ${events}${people}`;
+	const people = properties.known ? ` · ${size} people on its largest day` : ` · ${size}`;
+	const radius = Number(properties.radiusM ?? 0);
+	const where = radius > 0 ? ` · location ±${formatDistance(radius)}` : '';
+	return `${String(properties.name)} · ${events}${people}${where}`;
 }

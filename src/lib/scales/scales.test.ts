@@ -6,6 +6,7 @@ import {
 	EVENT_TYPE_COLOURS,
 	MAX_RADIUS,
 	MIN_RADIUS,
+	UNKNOWN_RADIUS,
 	buildScales,
 	colourExpression,
 	markerRadius,
@@ -13,8 +14,11 @@ import {
 	sizeTicks
 } from './scales';
 
+/** Gatherings on different days, so that no two add up. */
 function events(...crowds: Record<string, number | undefined>[]) {
-	return crowds.map((crowd, i) => ProtestEvent.parse(eventFixture({ id: `e${i}`, crowd })));
+	return crowds.map((crowd, i) =>
+		ProtestEvent.parse(eventFixture({ id: `e${i}`, crowd, when: { precision: 'day', start: `2020-08-1${i}` } }))
+	);
 }
 
 /** Evaluates a circle paint expression against one feature's properties, as the map would. */
@@ -33,6 +37,25 @@ describe('the radius scale', () => {
 	it('spans from zero to the largest upper estimate, so that area is proportional to people', () => {
 		const scales = buildScales(events({ low: 100000, high: 400000 }, { low: 250, high: 250 }, {}));
 		expect(scales.radius.domain()).toEqual([0, 400000]);
+		expect(scales.radius(100000) / scales.radius(400000)).toBeCloseTo(0.5);
+	});
+
+	it('covers every aggregate drawn: the largest day of all gatherings together, as no city or cluster can exceed it', () => {
+		const sameDay = [
+			ProtestEvent.parse(eventFixture({ id: 'a', crowd: { low: 1000, high: 3000 } })),
+			ProtestEvent.parse(eventFixture({ id: 'b', crowd: { low: 500, high: 2000 } }))
+		];
+		expect(buildScales(sameDay).radius.domain()).toEqual([0, 5000]);
+	});
+
+	it('draws 100 people visibly smaller than 1,000, and the unknown mark no larger than the smallest crowd', () => {
+		const belarus = buildScales(events({ low: 100000, high: 460000 }));
+		expect(markerRadius(belarus, 1000) - markerRadius(belarus, 100)).toBeGreaterThanOrEqual(1);
+		expect(UNKNOWN_RADIUS).toBeLessThanOrEqual(markerRadius(belarus, 1));
+	});
+
+	it('reaches the full radius at the top of its domain', () => {
+		const scales = buildScales(events({ low: 100000, high: 400000 }));
 		expect(scales.radius(400000)).toBeCloseTo(MAX_RADIUS);
 		expect(scales.radius(100000) / scales.radius(400000)).toBeCloseTo(0.5);
 	});
@@ -52,9 +75,9 @@ describe('the radius scale', () => {
 		expect(evaluate(radiusExpression(scales, 'low'), { low: 10 })).toBe(MIN_RADIUS);
 	});
 
-	it('gives legend ticks as powers of ten up to the largest crowd', () => {
-		expect(sizeTicks(buildScales(events({ high: 400000 })))).toEqual([1000, 10000, 100000]);
-		expect(sizeTicks(buildScales(events({ high: 5000 })))).toEqual([1000]);
+	it('gives legend ticks that span what is drawn: from the smallest drawn size to the top of the scale', () => {
+		expect(sizeTicks(buildScales(events({ high: 460000 })))).toEqual([1000, 10000, 100000, 460000]);
+		expect(sizeTicks(buildScales(events({ high: 5000 })))).toEqual([10, 100, 1000, 5000]);
 	});
 });
 

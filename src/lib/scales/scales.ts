@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { scaleOrdinal, scaleSqrt, type ScaleOrdinal, type ScalePower } from 'd3-scale';
-import { crowdBounds } from '$lib/data/aggregate';
+import { isProGovernmentGathering, isProtestGathering, peakTurnout } from '$lib/data/aggregate';
 import { EVENT_TYPE_IDS, type EventType, type ProtestEvent } from '$lib/data/schema';
 
 /** Okabe–Ito colours, distinguishable with the common forms of colour blindness. */
@@ -20,12 +20,15 @@ export const EVENT_TYPE_COLOURS: Record<EventType, string> = {
 	other: '#999999'
 };
 
-/** Radius in pixels of the largest crowd in the dataset. */
-export const MAX_RADIUS = 44;
-/** Known sizes are never drawn smaller than this, so that a crowd of 100 stays visible. */
-export const MIN_RADIUS = 3.5;
-/** Radius of the marker for a place whose crowd size was not reported. */
-export const UNKNOWN_RADIUS = 5;
+/** Radius in pixels of the scale's largest value. */
+export const MAX_RADIUS = 56;
+/**
+ * Known sizes are never drawn smaller than this. Area stays proportional to people above it; the
+ * legend says below which crowd size circles stop shrinking.
+ */
+export const MIN_RADIUS = 1.5;
+/** The unknown-size symbol: a fixed hollow ring, no larger than the smallest known crowd. */
+export const UNKNOWN_RADIUS = MIN_RADIUS;
 
 export interface Scales {
 	/** Crowd size → radius; area is proportional to people (d3 scaleSqrt, domain [0, max]). */
@@ -34,11 +37,15 @@ export interface Scales {
 	colour: ScaleOrdinal<EventType, string>;
 }
 
-/** The largest crowd (upper estimate) among the events; the radius scale's domain ends there. */
+/**
+ * The largest figure any circle can show: the single-day turnout of all protest gatherings in the
+ * dataset together (or of all pro-government ones), the upper estimate. No place, cluster or city
+ * can exceed it, so the scale's domain covers everything drawn.
+ */
 export function maxCrowd(events: readonly ProtestEvent[]): number {
-	let max = 0;
-	for (const event of events) max = Math.max(max, crowdBounds(event.crowd)?.high ?? 0);
-	return max;
+	const protests = peakTurnout(events.filter(isProtestGathering))?.high ?? 0;
+	const proGovernment = peakTurnout(events.filter(isProGovernmentGathering))?.high ?? 0;
+	return Math.max(protests, proGovernment);
 }
 
 /**
@@ -77,10 +84,21 @@ export function colourExpression(scales: Scales, property: string, fallback = '#
 	return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
 }
 
-/** Legend sizes: powers of ten up to the largest crowd, at most three, e.g. 1,000 / 10,000 / 100,000. */
+/** The crowd below which circles stop shrinking: the scale's value at the minimum radius. */
+export function smallestDrawn(scales: Scales): number {
+	return scales.radius.invert(MIN_RADIUS);
+}
+
+/**
+ * Legend sizes spanning what is drawn: a power of ten near the smallest drawn size, powers of ten
+ * above it, and the top of the scale, rounded to two figures, e.g. 100 / 1,000 / 10,000 / 100,000 / 460,000.
+ */
 export function sizeTicks(scales: Scales): number[] {
 	const [, max] = scales.radius.domain() as [number, number];
+	const bottom = 10 ** Math.ceil(Math.log10(Math.max(1, smallestDrawn(scales))));
 	const ticks: number[] = [];
-	for (let n = 1000; n <= max; n *= 10) ticks.push(n);
-	return ticks.slice(-3);
+	for (let n = bottom; n < max; n *= 10) ticks.push(n);
+	const top = Number(max.toPrecision(2));
+	if (ticks.length === 0 || top >= (ticks.at(-1) ?? 0) * 2) ticks.push(top);
+	return ticks.slice(-5);
 }

@@ -7,8 +7,8 @@ import type { AtlasData } from '$lib/data/atlas-data';
 import { filterEvents } from '$lib/data/filter';
 import { EVENT_TYPE_IDS, type EventType, type ProtestEvent } from '$lib/data/schema';
 import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
-import { cityFeatures, pathFeatures, placeFeatures } from '$lib/map/event-layers';
 import { buildScales, type Scales } from '$lib/scales/scales';
+import { cityFeatures, createPlaceClusters, pathFeatures, proGovernmentFeatures } from './markers';
 import type { ViewState } from './url-state';
 
 export interface AtlasView {
@@ -19,9 +19,10 @@ export interface AtlasView {
 	readonly cities: CitySummary[];
 	readonly typeCounts: Record<EventType, number>;
 	readonly markers: {
-		places: ReturnType<typeof placeFeatures>;
+		places: ReturnType<ReturnType<typeof createPlaceClusters>>;
 		cities: ReturnType<typeof cityFeatures>;
 		paths: ReturnType<typeof pathFeatures>;
+		proGovernment: ReturnType<typeof proGovernmentFeatures>;
 	};
 	readonly selectedPlace: PlaceSummary | undefined;
 	readonly selectedCity: CitySummary | undefined;
@@ -39,16 +40,24 @@ export function countByType(events: readonly ProtestEvent[]): Record<EventType, 
 	return counts;
 }
 
-export function createAtlasView(data: () => AtlasData, state: () => ViewState): AtlasView {
+/**
+ * The view model: data, filters and the map's zoom in; what the map, panels, legend and timeline
+ * draw out. `zoom` is the map's whole zoom level, which decides how places group.
+ */
+export function createAtlasView(data: () => AtlasData, state: () => ViewState, zoom: () => number): AtlasView {
 	const scales = $derived(buildScales(data().events));
+	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
+	const range = $derived({ from: state().from ?? days[0]!, to: state().to ?? days.at(-1)! });
 	const events = $derived(filterEvents(data().events, state()));
-	const places = $derived(summarisePlaces(events, data().places));
-	const cities = $derived(summariseCities(places, data().places));
+	const places = $derived(summarisePlaces(events, data().places, range));
+	const cities = $derived(summariseCities(places, data().places, range));
 	const typeCounts = $derived(countByType(filterEvents(data().events, { ...state(), types: undefined })));
+	const clusters = $derived(createPlaceClusters(places, range));
 	const markers = $derived({
-		places: placeFeatures(places),
+		places: clusters(zoom()),
 		cities: cityFeatures(cities),
-		paths: pathFeatures(events)
+		paths: pathFeatures(events),
+		proGovernment: proGovernmentFeatures(places, range)
 	});
 	const selectedPlace = $derived.by(() => {
 		const id = state().place;
@@ -56,11 +65,11 @@ export function createAtlasView(data: () => AtlasData, state: () => ViewState): 
 		const found = places.find((s) => s.place.id === id);
 		if (found) return found;
 		const place = data().places.find((p) => p.id === id);
-		return place ? { place, events: [], headlineType: 'rally' as EventType, types: [] } : undefined;
+		return place
+			? { place, events: [], gatherings: [], proGovernment: [], headlineType: 'rally' as EventType, types: [] }
+			: undefined;
 	});
 	const selectedCity = $derived(cities.find((c) => c.city.id === state().city));
-	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
-	const range = $derived({ from: state().from ?? days[0]!, to: state().to ?? days.at(-1)! });
 	const bins = $derived(binByDay(filterEvents(data().events, { ...state(), from: undefined, to: undefined }), days));
 	return {
 		get scales() {

@@ -18,11 +18,24 @@ describe('view state in the URL', () => {
 		});
 	});
 
-	it('ignores what is malformed rather than failing', () => {
-		expect(parse('?place=<script>&from=14-08-2020&types=riot,rally&min=-5&status=maybe')).toEqual({
-			types: ['rally'],
-			status: []
-		});
+	it('ignores what is malformed, so its default applies, and names what it ignored', () => {
+		const ignored: string[] = [];
+		const state = parseViewState(
+			new URLSearchParams('?place=<script>&from=14-08-2020&types=riot,rally&min=-5&status=maybe&lang=fr'),
+			ignored
+		);
+		expect(state).toEqual({ types: ['rally'] });
+		expect(ignored).toEqual(['place=<script>', 'from=14-08-2020', 'types=riot', 'status=maybe', 'min=-5', 'lang=fr']);
+	});
+
+	it('never turns a list with nothing valid into an empty filter that hides everything', () => {
+		expect(parse('?status=maybe&types=zzz&stance=neutral')).toEqual({});
+	});
+
+	it('keeps the stance filter', () => {
+		const state = parse('?stance=opposition,unknown');
+		expect(state).toEqual({ stance: ['opposition', 'unknown'] });
+		expect(viewStateSearch(state)).toBe('?stance=opposition,unknown');
 	});
 
 	it('puts a reversed date range the right way round', () => {

@@ -2,10 +2,10 @@
  * What the reader has chosen, as URL search parameters, so that a copied link reopens it.
  * The map view itself lives in the hash (#map=zoom/lat/lon), kept by MapLibre.
  */
-import { STATUSES, type EventFilter } from '$lib/data/filter';
+import { STANCE_FILTERS, STATUSES, type EventFilter } from '$lib/data/filter';
 import { EVENT_TYPE_IDS } from '$lib/data/schema';
 
-export { STATUSES, type Status } from '$lib/data/filter';
+export { STANCE_FILTERS, STATUSES, type StanceFilter, type Status } from '$lib/data/filter';
 
 /** Languages the map's labels can be read in. */
 export type LabelLanguage = 'en' | 'be' | 'ru';
@@ -24,36 +24,60 @@ export interface ViewState extends EventFilter {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function list<T extends string>(value: string | null, allowed: readonly T[]): T[] | undefined {
+/** Values of a comma list that are allowed; the others are named in `ignored`. Nothing allowed is unset, not empty. */
+function list<T extends string>(
+	name: string,
+	value: string | null,
+	allowed: readonly T[],
+	ignored: string[]
+): T[] | undefined {
 	if (value === null) return undefined;
-	const items = value.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
-	return [...new Set(items)];
+	// An empty list is the reader's own choice of none (every type unticked), not a mistake.
+	if (value === '') return [];
+	const values = value.split(',');
+	const items = values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+	const unknown = values.filter((v) => !(allowed as readonly string[]).includes(v));
+	if (unknown.length) ignored.push(`${name}=${unknown.join(',')}`);
+	return items.length ? [...new Set(items)] : undefined;
 }
 
-/** Reads the state from search parameters, ignoring anything malformed. */
-export function parseViewState(params: URLSearchParams): ViewState {
+/**
+ * Reads the state from search parameters. Anything malformed is left out, so its default applies,
+ * and is named in `ignored` (as `status=maybe`) for the reader to be told.
+ */
+export function parseViewState(params: URLSearchParams, ignored: string[] = []): ViewState {
 	const state: ViewState = {};
+	const keep = <K extends keyof ViewState>(name: K, value: string | null, valid: boolean, parsed: ViewState[K]) => {
+		if (value === null) return;
+		if (valid) state[name] = parsed;
+		else ignored.push(`${name}=${value}`);
+	};
 	const data = params.get('data');
 	if (data !== null) state.data = data;
 	const place = params.get('place');
-	if (place && SLUG.test(place)) state.place = place;
+	keep('place', place, Boolean(place && SLUG.test(place)), place ?? undefined);
 	const city = params.get('city');
-	if (city && SLUG.test(city)) state.city = city;
+	keep('city', city, Boolean(city && SLUG.test(city)), city ?? undefined);
 	const from = params.get('from');
-	if (from && DATE.test(from)) state.from = from;
+	keep('from', from, Boolean(from && isDate(from)), from ?? undefined);
 	const to = params.get('to');
-	if (to && DATE.test(to)) state.to = to;
+	keep('to', to, Boolean(to && isDate(to)), to ?? undefined);
 	if (state.from && state.to && state.from > state.to) [state.from, state.to] = [state.to, state.from];
-	const types = list(params.get('types'), EVENT_TYPE_IDS);
+	const types = list('types', params.get('types'), EVENT_TYPE_IDS, ignored);
 	if (types) state.types = types;
-	const status = list(params.get('status'), STATUSES);
+	const status = list('status', params.get('status'), STATUSES, ignored);
 	if (status) state.status = status;
-	const min = Number(params.get('min'));
-	if (params.has('min') && Number.isInteger(min) && min > 0) state.min = min;
+	const stance = list('stance', params.get('stance'), STANCE_FILTERS, ignored);
+	if (stance) state.stance = stance;
+	const minText = params.get('min');
+	const min = Number(minText);
+	keep('min', minText, Number.isInteger(min) && min > 0, min);
 	const lang = params.get('lang');
-	if (lang === 'be' || lang === 'ru') state.lang = lang;
+	keep('lang', lang, lang === 'be' || lang === 'ru', lang as ViewState['lang']);
 	return state;
 }
+
+const isDate = (text: string) => DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
 
 /** Writes the state as a search string ("?place=…&from=…"), in a stable order; "" when empty. */
 export function viewStateSearch(state: ViewState): string {
@@ -65,6 +89,7 @@ export function viewStateSearch(state: ViewState): string {
 	if (state.to) params.set('to', state.to);
 	if (state.types) params.set('types', state.types.join(','));
 	if (state.status) params.set('status', state.status.join(','));
+	if (state.stance) params.set('stance', state.stance.join(','));
 	if (state.min) params.set('min', String(state.min));
 	if (state.lang) params.set('lang', state.lang);
 	const search = params.toString().replace(/%2C/g, ',');

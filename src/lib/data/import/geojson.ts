@@ -136,7 +136,10 @@ export function readGeoJsonFeature(feature: unknown, ctx: RowContext): RowDraft 
 			status: status === 'announced' || status === 'called' ? status : 'reported',
 			...((STANCES as readonly string[]).includes(stance) ? { stance: stance as Stance } : {}),
 			when,
-			...(path ? { path: { type: 'LineString' as const, coordinates: path } } : {}),
+			// The file draws its own line: it is drawn as given, unless the file says it is schematic.
+			...(path
+				? { path: { type: 'LineString' as const, coordinates: path }, pathSourced: props.route_sourced !== false }
+				: {}),
 			crowd,
 			...(detained ? { detained: { low: detained, high: detained } } : {}),
 			...(killed ? { killed: { low: killed, high: killed } } : {}),

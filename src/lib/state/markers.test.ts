@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { summariseCities, summarisePlaces } from '$lib/data/aggregate';
+import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
+import { Place, ProtestEvent } from '$lib/data/schema';
+import { cityFeatures, createPlaceClusters, pathFeatures, placeFeatures, proGovernmentFeatures } from './markers';
+
+function data() {
+	const places = [
+		Place.parse(placeFixture()),
+		Place.parse(
+			placeFixture({ id: 'stela', geometry: { type: 'Point', coordinates: [27.53, 53.91] } }, { kind: 'monument' })
+		),
+		Place.parse(placeFixture({ id: 'belarus' }, { kind: 'country', city: 'belarus' }))
+	];
+	const events = [
+		ProtestEvent.parse(eventFixture({ id: 'march', place: 'stela', crowd: { low: 100000, high: 400000 } })),
+		ProtestEvent.parse(eventFixture({ id: 'unknown', place: 'minsk', crowd: {}, type: 'repression' })),
+		ProtestEvent.parse(eventFixture({ id: 'detained', place: 'belarus', crowd: {} }))
+	];
+	const summaries = summarisePlaces(events, places);
+	return { events, places, summaries, cities: summariseCities(summaries, places) };
+}
+
+describe('marker features', () => {
+	it('gives one feature per place with events, leaving country-wide figures to the lists', () => {
+		const features = placeFeatures(data().summaries).features;
+		expect(features.map((f) => f.properties.id).sort()).toEqual(['minsk', 'stela']);
+		expect(features.find((f) => f.properties.id === 'stela')?.properties).toMatchObject({
+			low: 100000,
+			high: 400000,
+			known: true
+		});
+		const unknown = features.find((f) => f.properties.id === 'minsk')?.properties;
+		expect(unknown).toMatchObject({ known: false, type: 'repression' });
+		expect(unknown).not.toHaveProperty('low');
+	});
+
+	it('gives one feature per city with its largest single-day turnout', () => {
+		const features = cityFeatures(data().cities).features;
+		expect(features.map((f) => f.properties.id)).toEqual(['minsk']);
+		expect(features[0]?.properties).toMatchObject({ count: 2, known: true, low: 100000, high: 400000 });
+	});
+});
+
+describe('route features', () => {
+	it('draw the path of each event that has one, coloured by its type', () => {
+		const path = {
+			type: 'LineString',
+			coordinates: [
+				[27.53816, 53.9159],
+				[27.5478, 53.8956]
+			]
+		};
+		const events = [...data().events, ProtestEvent.parse(eventFixture({ id: 'march-route', place: 'stela', path }))];
+		expect(pathFeatures(events).features).toEqual([
+			{ type: 'Feature', geometry: path, properties: { id: 'march-route', type: 'rally', sourced: false } }
+		]);
+	});
+});
+
+describe('grouped places', () => {
+	/** Two squares a few hundred metres apart, with gatherings on the same day and on another. */
+	function nearby() {
+		const places = ['a', 'b'].map((id, i) =>
+			Place.parse(
+				placeFixture({ id, geometry: { type: 'Point', coordinates: [27.55 + i * 0.003, 53.9] } }, { kind: 'square' })
+			)
+		);
+		const on = (id: string, place: string, start: string, low: number, high: number) =>
+			ProtestEvent.parse(eventFixture({ id, place, when: { precision: 'day', start }, crowd: { low, high } }));
+		const events = [
+			on('a1', 'a', '2020-08-15', 1000, 2000),
+			on('b1', 'b', '2020-08-15', 500, 1000),
+			on('b2', 'b', '2020-08-16', 2500, 2500)
+		];
+		return summarisePlaces(events, [Place.parse(placeFixture()), ...places]);
+	}
+
+	it('give a cluster the same figure a city gets: the largest day of its places’ summed days, not its largest member', () => {
+		const clusters = createPlaceClusters(nearby())(9).features;
+		expect(clusters).toHaveLength(1);
+		// 15 Aug: 1,000–2,000 at a plus 500–1,000 at b; 16 Aug: 2,500 at b. High 3,000 on the 15th, low 2,500 on the 16th.
+		expect(clusters[0]!.properties).toMatchObject({ cluster: true, point_count: 2, count: 3, low: 2500, high: 3000 });
+		expect(clusters[0]!.properties.expansionZoom).toBeGreaterThan(9);
+	});
+
+	it('split into places when zoomed in', () => {
+		const places = createPlaceClusters(nearby())(16).features;
+		expect(places.map((f) => f.properties.id).sort()).toEqual(['a', 'b']);
+	});
+});
+
+describe('pro-government gatherings', () => {
+	it('are features of their own, never part of the protest markers', () => {
+		const places = [Place.parse(placeFixture())];
+		const rally = ProtestEvent.parse(
+			eventFixture({ id: 'pro', place: 'minsk', crowd: { low: 5000, high: 65000 }, stance: 'pro-government' })
+		);
+		const summaries = summarisePlaces([rally], places);
+		expect(placeFeatures(summaries).features[0]!.properties).toMatchObject({ known: false, gatherings: 0 });
+		expect(proGovernmentFeatures(summaries).features[0]!.properties).toMatchObject({
+			proGovernment: true,
+			low: 5000,
+			high: 65000
+		});
+	});
+});

@@ -1,0 +1,222 @@
+/**
+ * What the map draws, as GeoJSON features, from the summaries: one per city at country zoom, one
+ * per place at city zoom, grouped where places would overlap. Every circle, whether a place, a
+ * cluster or a city, shows the same figure: the largest single-day turnout of its protest gatherings.
+ */
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import Supercluster from 'supercluster';
+import { daySums, peakOf, type CitySummary, type DaySums, type PlaceSummary } from '$lib/data/aggregate';
+import { placeName } from '$lib/data/names';
+import type { ProtestEvent } from '$lib/data/schema';
+
+/** Below this zoom the markers aggregate per city; from it they split into places. */
+export const CITY_SPLIT_ZOOM = 9;
+/** Places closer than this, in pixels, are grouped into one circle. */
+export const CLUSTER_RADIUS = 46;
+/** From this zoom every place is drawn on its own. */
+export const CLUSTER_MAX_ZOOM = 14;
+
+export interface MarkerProperties {
+	id: string;
+	name: string;
+	name_be: string;
+	name_ru: string;
+	/** Number of events summarised by the marker. */
+	count: number;
+	/** Number of protest gatherings among them. */
+	gatherings: number;
+	/** Whether any gathering's size is known. */
+	known: boolean;
+	/** Largest single-day turnout, low and high estimates. */
+	low?: number;
+	high?: number;
+	/** Some size on the peak day had no upper bound ("more than …"). */
+	openEnded: boolean;
+	type?: string;
+	/** Radius in metres of an approximate place; 0 when exact. */
+	radiusM: number;
+	/** Cosine of the latitude, for turning metres into pixels on the map. */
+	cosLat?: number;
+	/** A pro-government gathering, drawn apart. */
+	proGovernment?: boolean;
+	/** A group of places, with how many and the zoom at which it splits. */
+	cluster?: boolean;
+	point_count?: number;
+	expansionZoom?: number;
+}
+
+/** Places that are not drawn as markers: country-wide figures have no single location. */
+export function isMappable(summary: PlaceSummary): boolean {
+	return summary.place.properties.kind !== 'country';
+}
+
+function names(place: PlaceSummary['place']) {
+	return { name: placeName(place), name_be: placeName(place, 'be'), name_ru: placeName(place, 'ru') };
+}
+
+function radiusOf(place: PlaceSummary['place']): number {
+	const { precision } = place.properties;
+	return precision.kind === 'approximate' ? precision.radiusM : 0;
+}
+
+export function placeFeatures(summaries: readonly PlaceSummary[]): FeatureCollection<Point, MarkerProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: summaries.filter(isMappable).map((s): Feature<Point, MarkerProperties> => ({
+			type: 'Feature',
+			geometry: s.place.geometry,
+			properties: {
+				id: s.place.id,
+				...names(s.place),
+				count: s.events.length,
+				gatherings: s.gatherings.length,
+				known: s.peak !== undefined,
+				...(s.peak ? { low: s.peak.low, high: s.peak.high } : {}),
+				openEnded: s.peak?.openEnded ?? false,
+				type: s.headlineType,
+				radiusM: radiusOf(s.place),
+				cosLat: Math.cos((s.place.geometry.coordinates[1] * Math.PI) / 180)
+			}
+		}))
+	};
+}
+
+export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<Point, MarkerProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: cities
+			.filter((c) => c.city.properties.kind !== 'country')
+			.map((c): Feature<Point, MarkerProperties> => ({
+				type: 'Feature',
+				geometry: c.city.geometry,
+				properties: {
+					id: c.city.id,
+					...names(c.city),
+					count: c.events.length,
+					gatherings: c.gatherings.length,
+					known: c.peak !== undefined,
+					...(c.peak ? { low: c.peak.low, high: c.peak.high } : {}),
+					openEnded: c.peak?.openEnded ?? false,
+					radiusM: 0
+				}
+			}))
+	};
+}
+
+/** Pro-government gatherings, one feature per place, drawn apart from the protest figures. */
+export function proGovernmentFeatures(
+	summaries: readonly PlaceSummary[],
+	range?: { from: string; to: string }
+): FeatureCollection<Point, MarkerProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: summaries
+			.filter((s) => isMappable(s) && s.proGovernment.length > 0)
+			.map((s): Feature<Point, MarkerProperties> => {
+				const peak = peakOf(daySums(s.proGovernment, range));
+				return {
+					type: 'Feature',
+					geometry: s.place.geometry,
+					properties: {
+						id: s.place.id,
+						...names(s.place),
+						count: s.proGovernment.length,
+						gatherings: s.proGovernment.length,
+						known: peak !== undefined,
+						...(peak ? { low: peak.low, high: peak.high } : {}),
+						openEnded: peak?.openEnded ?? false,
+						radiusM: 0,
+						proGovernment: true
+					}
+				};
+			})
+	};
+}
+
+/** Routes of marches and lines of human chains, coloured by event type; `sourced` says if the line follows the sources. */
+export function pathFeatures(
+	events: readonly ProtestEvent[]
+): FeatureCollection<LineString, { id: string; type: string; sourced: boolean }> {
+	return {
+		type: 'FeatureCollection',
+		features: events.flatMap((e) =>
+			e.path
+				? [
+						{
+							type: 'Feature' as const,
+							geometry: e.path,
+							properties: { id: e.id, type: e.type, sourced: e.pathSourced === true }
+						}
+					]
+				: []
+		)
+	};
+}
+
+/** What a cluster carries while it is built: day sums as plain data, merged as places join. */
+interface ClusterData {
+	count: number;
+	gatherings: number;
+	sums: Record<string, [number, number, boolean]>;
+}
+
+const toRecord = (sums: DaySums) => Object.fromEntries(sums);
+
+/**
+ * Groups places that would overlap at each zoom (supercluster). A cluster's figure is the largest
+ * day of its places' summed day turnouts, as for a city, never the largest member.
+ */
+export function createPlaceClusters(summaries: readonly PlaceSummary[], range?: { from: string; to: string }) {
+	const byId = new Map(summaries.map((s) => [s.place.id, s]));
+	const index = new Supercluster<MarkerProperties, ClusterData>({
+		radius: CLUSTER_RADIUS,
+		minZoom: CITY_SPLIT_ZOOM,
+		maxZoom: CLUSTER_MAX_ZOOM,
+		map: (props) => ({
+			count: props.count,
+			gatherings: props.gatherings,
+			sums: toRecord(daySums(byId.get(props.id)?.gatherings ?? [], range))
+		}),
+		reduce: (into, from) => {
+			into.count += from.count;
+			into.gatherings += from.gatherings;
+			for (const [day, [low, high, open]] of Object.entries(from.sums)) {
+				const sum = into.sums[day] ?? [0, 0, false];
+				into.sums[day] = [sum[0] + low, sum[1] + high, sum[2] || open];
+			}
+		}
+	});
+	index.load(placeFeatures(summaries).features);
+
+	/** The places and clusters drawn at a zoom. */
+	return (zoom: number): FeatureCollection<Point, MarkerProperties> => {
+		const z = Math.max(CITY_SPLIT_ZOOM, Math.min(Math.floor(zoom), CLUSTER_MAX_ZOOM + 1));
+		const features = index.getClusters([-180, -85, 180, 85], z).map((feature): Feature<Point, MarkerProperties> => {
+			const props = feature.properties as Partial<Supercluster.ClusterProperties & ClusterData> & MarkerProperties;
+			if (!props.cluster) return feature as Feature<Point, MarkerProperties>;
+			const peak = peakOf(new Map(Object.entries(props.sums ?? {})));
+			const clusterId = props.cluster_id!;
+			return {
+				type: 'Feature',
+				id: `cluster-${clusterId}`,
+				geometry: feature.geometry,
+				properties: {
+					id: `cluster-${clusterId}`,
+					name: '',
+					name_be: '',
+					name_ru: '',
+					count: props.count ?? 0,
+					gatherings: props.gatherings ?? 0,
+					known: peak !== undefined,
+					...(peak ? { low: peak.low, high: peak.high } : {}),
+					openEnded: peak?.openEnded ?? false,
+					radiusM: 0,
+					cluster: true,
+					point_count: props.point_count,
+					expansionZoom: index.getClusterExpansionZoom(clusterId)
+				}
+			};
+		});
+		return { type: 'FeatureCollection', features };
+	};
+}
