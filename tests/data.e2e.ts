@@ -243,3 +243,16 @@ test.describe('a large file', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Belarus, 9–16 August 2020');
 	});
 });
+
+test.describe('a malformed link', () => {
+	test('never blanks the map: ?status=maybe still shows every event, and says what it ignored', async ({ page }) => {
+		await page.goto('/?status=maybe&types=zzz');
+		await waitForMapIdle(page);
+		await expect(page.locator('.timeline .summary')).toHaveText('All dates: 61 events');
+		const notice = page.getByRole('alert').filter({ hasText: 'was not understood' });
+		await expect(notice).toContainText('types=zzz, status=maybe');
+		await expect.poll(() => renderedIds(page, CITY_LAYERS).then((ids) => ids.length)).toBeGreaterThan(10);
+		await notice.getByRole('button', { name: 'Dismiss' }).click();
+		await expect(notice).toHaveCount(0);
+	});
+});

@@ -84,7 +84,7 @@ test.describe('reading what happened at a place', () => {
 	test('the panel marks an approximate location and shows text from data as text', async ({ page }) => {
 		await page.goto('/?place=maz');
 		const panel = page.getByRole('complementary', { name: 'Minsk Automobile Plant (MAZ)' });
-		await expect(panel).toContainText('Location approximate, within about 700 m');
+		await expect(panel).toContainText('Location approximate: ±700 m');
 		await expect(panel.locator('script, img, iframe')).toHaveCount(0);
 	});
 });

@@ -43,13 +43,19 @@ test.describe('the week as a timeline', () => {
 		await expectOnlyOwnOrigin(page, hosts);
 	});
 
-	test('draws the route of the March for Freedom on its day', async ({ page }) => {
+	test('draws the schematic route of the March for Freedom on its day, dotted and labelled as not sourced', async ({
+		page
+	}) => {
 		await page.goto('/?from=2020-08-16&to=2020-08-16#map=12.6/53.905/27.545');
 		await waitForMapIdle(page);
-		const routes = await page.evaluate(() =>
-			window.protestAtlas!.map.queryRenderedFeatures({ layers: ['EventPaths'] }).map((f) => f.properties.id)
-		);
-		expect(routes).toContain('2020-08-16-march-for-freedom');
+		const drawn = (layer: string) =>
+			page.evaluate(
+				(id) => window.protestAtlas!.map.queryRenderedFeatures({ layers: [id] }).map((f) => f.properties.id),
+				layer
+			);
+		expect(await drawn('SchematicPaths')).toContain('2020-08-16-march-for-freedom');
+		expect(await drawn('SchematicPathLabels')).toContain('2020-08-16-march-for-freedom');
+		expect(await drawn('EventPaths')).not.toContain('2020-08-16-march-for-freedom');
 	});
 
 	test('arrow keys step the range by a day', async ({ page }) => {

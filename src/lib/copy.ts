@@ -36,5 +36,6 @@ export const panelCopy = {
 	routeSchematic: 'not sourced: the line only joins its sourced ends',
 	timesIn: (zone: string) => `Times are local (${zone}).`,
 	gatheringsByDay: 'Events by day',
-	outsideMap: 'This place lies outside the map’s extent.'
+	outsideMap: 'This place lies outside the map’s extent.',
+	placeFigure: 'The circle here shows'
 } as const;
