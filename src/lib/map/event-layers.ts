@@ -53,6 +53,10 @@ const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'],
 /** Ids of the layers a reader can hover and click. */
 export const PLACE_LAYERS = ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown'] as const;
 export const PRO_GOVERNMENT_LAYERS = ['ProGovernmentRings', 'ProGovernmentDiscs'] as const;
+/** Invisible circles at least a thumb wide around every marker: what taps and clicks land on. */
+export const HIT_LAYERS = ['ProGovernmentHitAreas', 'CityHitAreas', 'PlaceHitAreas'] as const;
+/** A marker can be tapped this far from its centre, however small its circle. */
+export const TAP_RADIUS = 22;
 export const CLUSTER_LAYERS = ['PlaceClusters'] as const;
 export const CITY_LAYERS = ['CityRings', 'CityDiscs', 'CityUnknown'] as const;
 
@@ -184,6 +188,26 @@ function footprints(source: string, id: string, radius: ExpressionSpecification,
 			'icon-size': ['/', ['*', 2, ['case', isKnown, radius, UNKNOWN_RADIUS]], FOOTPRINT_SIZE],
 			'icon-allow-overlap': true,
 			'icon-ignore-placement': false
+		},
+		...extra
+	} as LayerSpecification;
+}
+
+/** An invisible circle as wide as the marker, and never narrower than a thumb. */
+function hitAreas(
+	source: string,
+	id: string,
+	radius: ExpressionSpecification,
+	extra: Partial<LayerSpecification>
+): LayerSpecification {
+	return {
+		id,
+		type: 'circle',
+		source,
+		paint: {
+			'circle-radius': ['max', TAP_RADIUS, ['case', isKnown, radius, UNKNOWN_RADIUS]],
+			'circle-opacity': 0,
+			'circle-stroke-width': 0
 		},
 		...extra
 	} as LayerSpecification;
@@ -366,6 +390,10 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 				'circle-stroke-width': 2.5
 			}
 		},
+		// Protest markers sit above the pro-government ones: a tap on a city opens the city.
+		hitAreas(PRO_GOVERNMENT_SOURCE, 'ProGovernmentHitAreas', ringRadius, {}),
+		hitAreas(CITIES_SOURCE, 'CityHitAreas', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
+		hitAreas(PLACES_SOURCE, 'PlaceHitAreas', ringRadius, { minzoom: CITY_SPLIT_ZOOM }),
 		countLabel(PLACES_SOURCE, 'PlaceClusterCounts', { minzoom: CITY_SPLIT_ZOOM, filter: isCluster }),
 		markerLabel(CITIES_SOURCE, 'CityLabels', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
 		markerLabel(PLACES_SOURCE, 'PlaceLabels', ringRadius, { minzoom: CITY_SPLIT_ZOOM, filter: ['!', isCluster] }),

@@ -1,0 +1,153 @@
+/** Phones, upright and sideways: a full-screen map, one bottom sheet, and the selected place in sight. */
+import { expect, test, type Page } from '@playwright/test';
+import {
+	PUSHKINSKAYA,
+	expectOnlyOwnOrigin,
+	keepScreenshot,
+	recordHosts,
+	seriousA11yViolations,
+	waitForMapIdle
+} from './support/map';
+import { canvasPixels, changedPixels, setLayersVisible } from './support/pixels';
+
+const sheet = (page: Page) => page.getByRole('region', { name: 'Timeline, key and lists' });
+
+/** Where a coordinate is drawn on the page, in page pixels. */
+async function onPage(page: Page, lngLat: [number, number]) {
+	const point = await page.evaluate((ll) => window.protestAtlas!.map.project(ll), lngLat);
+	const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+	return { x: canvas.x + point.x, y: canvas.y + point.y, canvas };
+}
+
+async function tapAt(page: Page, lngLat: [number, number], offset = { x: 0, y: 0 }) {
+	const { x, y } = await onPage(page, lngLat);
+	await page.touchscreen.tap(x + offset.x, y + offset.y);
+}
+
+async function expectDocumentFitsViewport(page: Page) {
+	const sizes = await page.evaluate(() => ({
+		scroll: document.documentElement.scrollHeight,
+		width: document.documentElement.scrollWidth,
+		viewport: window.innerHeight,
+		viewportWidth: window.innerWidth
+	}));
+	expect(sizes.scroll).toBeLessThanOrEqual(sizes.viewport);
+	expect(sizes.width).toBeLessThanOrEqual(sizes.viewportWidth);
+}
+
+for (const [name, viewport] of [
+	['upright', { width: 390, height: 844 }],
+	['sideways', { width: 844, height: 390 }]
+] as const) {
+	test.describe(`on a phone held ${name}`, () => {
+		// axe is injected as a script, which the page's own Content-Security-Policy would refuse.
+		test.use({ viewport, hasTouch: true, isMobile: true, bypassCSP: true });
+
+		test('a tapped place opens in the sheet and its marker stays drawn above it', async ({ page }) => {
+			const hosts = recordHosts(page);
+			await page.goto('/#map=15/53.9097/27.497');
+			await waitForMapIdle(page);
+			await expectDocumentFitsViewport(page);
+			// A tap a little off the small marker still lands on it.
+			await tapAt(page, PUSHKINSKAYA, { x: 14, y: 10 });
+			const panel = page.getByRole('complementary', { name: 'Pushkinskaya metro station' });
+			await expect(panel).toBeVisible();
+			await expect(sheet(page)).toHaveAttribute('data-snap', 'half');
+			await waitForMapIdle(page);
+			const top = (await sheet(page).boundingBox())!.y;
+			const marker = await onPage(page, PUSHKINSKAYA);
+			expect(marker.y).toBeLessThan(top - 20);
+			expect(marker.y).toBeGreaterThan(marker.canvas.y + 10);
+			// The marker's pixels are really there, in the strip of map the sheet leaves visible.
+			const strip = {
+				x: Math.round(marker.x - marker.canvas.x) - 30,
+				y: Math.round(marker.y - marker.canvas.y) - 30,
+				width: 60,
+				height: 60
+			};
+			const shown = await canvasPixels(page);
+			await setLayersVisible(page, ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown', 'PlaceSelection', 'PlaceHalos'], false);
+			expect(changedPixels(shown, await canvasPixels(page), strip)).toBeGreaterThan(20);
+			await expectDocumentFitsViewport(page);
+			await keepScreenshot(page, `place-panel-phone-${name}`);
+			await expectOnlyOwnOrigin(page, hosts);
+		});
+
+		test('a city opened from the list has its markers in view above the sheet', async ({ page }) => {
+			await page.goto('/');
+			await waitForMapIdle(page);
+			await page.getByRole('button', { name: 'Expand the panel' }).click();
+			await expect(sheet(page)).toHaveAttribute('data-snap', 'half');
+			await page.getByRole('button', { name: 'Minsk', exact: true }).click();
+			const panel = page.getByRole('complementary', { name: 'Minsk' });
+			await expect(panel).toBeVisible();
+			await waitForMapIdle(page);
+			const top = (await sheet(page).boundingBox())!.y;
+			const drawn = await page.evaluate(() =>
+				window
+					.protestAtlas!.map.queryRenderedFeatures({
+						layers: ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown', 'PlaceClusters']
+					})
+					.map((f) => (f.geometry as GeoJSON.Point).coordinates as [number, number])
+			);
+			expect(drawn.length).toBeGreaterThan(2);
+			for (const lngLat of drawn) expect((await onPage(page, lngLat)).y).toBeLessThan(top);
+			await keepScreenshot(page, `city-panel-phone-${name}`);
+		});
+
+		test('the sheet drags between its heights, and its buttons move it too', async ({ page }) => {
+			await page.goto('/');
+			await waitForMapIdle(page);
+			await expect(sheet(page)).toHaveAttribute('data-snap', 'peek');
+			const handle = (await sheet(page).boundingBox())!;
+			const height = viewport.height;
+			// Drag the grip up to mid-screen, as a thumb would.
+			await page.mouse.move(handle.x + 40, handle.y + 10);
+			await page.mouse.down();
+			await page.mouse.move(handle.x + 40, height * 0.52, { steps: 6 });
+			await page.mouse.up();
+			await expect(sheet(page)).toHaveAttribute('data-snap', 'half');
+			await page.mouse.move(handle.x + 40, (await sheet(page).boundingBox())!.y + 10);
+			await page.mouse.down();
+			await page.mouse.move(handle.x + 40, 40, { steps: 6 });
+			await page.mouse.up();
+			await expect(sheet(page)).toHaveAttribute('data-snap', 'full');
+			await page.getByRole('button', { name: 'Collapse the panel' }).click();
+			await expect(sheet(page)).toHaveAttribute('data-snap', 'half');
+			await page.getByRole('button', { name: 'Collapse the panel' }).click();
+			await expect(sheet(page)).toHaveAttribute('data-snap', 'peek');
+			await expect(page.getByRole('button', { name: 'Play the week' })).toBeInViewport();
+			await expectDocumentFitsViewport(page);
+		});
+
+		test('controls are thumb-sized, and axe finds nothing serious', async ({ page }) => {
+			await page.goto('/');
+			await waitForMapIdle(page);
+			for (const name of [
+				'Search for a place',
+				'Menu: language, data and sharing',
+				'Expand the panel',
+				'Play the week'
+			]) {
+				const box = (await page.getByRole('button', { name }).boundingBox())!;
+				expect(Math.min(box.width, box.height), name).toBeGreaterThanOrEqual(44);
+			}
+			expect(await seriousA11yViolations(page)).toEqual([]);
+			await page.getByRole('button', { name: 'Menu: language, data and sharing' }).click();
+			await expect(page.getByRole('dialog')).toContainText('Open a data file');
+			expect(await seriousA11yViolations(page)).toEqual([]);
+		});
+	});
+}
+
+test.describe('on a desktop', () => {
+	test('keeps the side panels with the map in the middle', async ({ page }) => {
+		await page.goto('/?place=pushkinskaya');
+		const map = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		const panel = (await page.getByRole('complementary', { name: 'Pushkinskaya metro station' }).boundingBox())!;
+		const lists = (await page.getByRole('navigation', { name: 'Browse places and cities' }).boundingBox())!;
+		expect(lists.x + lists.width).toBeLessThanOrEqual(map.x + 1);
+		expect(panel.x).toBeGreaterThanOrEqual(map.x + map.width - 1);
+		await expect(page.getByRole('region', { name: 'Timeline, key and lists' })).toHaveCount(0);
+	});
+});
