@@ -37,5 +37,7 @@ export const panelCopy = {
 	timesIn: (zone: string) => `Times are local (${zone}).`,
 	gatheringsByDay: 'Events by day',
 	outsideMap: 'This place lies outside the map’s extent.',
-	placeFigure: 'The circle here shows'
+	placeFigure: 'The circle here shows',
+	generalised: (km: number) =>
+		`The location is generalised to a ${km} km grid to protect the people involved: the point is the centre of the grid cell, not the place itself.`
 } as const;

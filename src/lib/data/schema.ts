@@ -110,6 +110,8 @@ export const Place = z.strictObject({
 		country: z.string().min(1).optional(),
 		region: z.string().min(1).optional(),
 		note: z.string().optional(),
+		/** The coordinates were snapped to a grid of this many kilometres to protect the people involved. */
+		generalisedKm: z.number().positive().optional(),
 		sources: z.array(Source).min(1, 'at least one source')
 	})
 });

@@ -1,6 +1,7 @@
 /** ACLED export CSV rows → drafts. Older exports without disorder_type, civilian_targeting and tags are read too. */
 import { EVENT_TYPE_IDS, type EventType } from '../schema';
 import { readCrowdWords } from './crowd-words';
+import { isSensitive } from './geojson';
 import { acledSpan, readDate } from './dates';
 import { checkRange, readCoordinates, readCount, type LocationDraft, type RowContext, type RowDraft } from './importer';
 import { acledType } from './type-tables';
@@ -130,6 +131,7 @@ export function readAcledRow(row: Record<string, string>, ctx: RowContext): RowD
 			precision,
 			...(geo.kind === 'region' ? {} : { city: name }),
 			...(get('country') ? { country: get('country') } : {}),
+			...(isSensitive(get('sensitive')) ? { sensitive: true } : {}),
 			...(get('admin1') ? { region: get('admin1') } : {})
 		},
 		event: {

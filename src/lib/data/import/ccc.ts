@@ -1,5 +1,6 @@
 /** Crowd Counting Consortium CSV rows → drafts. */
 import { readCrowdWords } from './crowd-words';
+import { isSensitive } from './geojson';
 import { readDate } from './dates';
 import { checkRange, readCoordinates, readCount, type RowContext, type RowDraft } from './importer';
 import { EVENT_TYPE_IDS } from '../schema';
@@ -92,6 +93,7 @@ export function readCccRow(row: Record<string, string>, ctx: RowContext): RowDra
 			// CCC's coordinates are its locality's, so a named location within it is only near them.
 			precision: location ? { kind: 'approximate', radiusM: 5000 } : { kind: 'exact' },
 			city: locality,
+			...(isSensitive(get('sensitive')) ? { sensitive: true } : {}),
 			...(state ? { region: state } : {})
 		},
 		event: {

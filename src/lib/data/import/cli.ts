@@ -1,6 +1,9 @@
 /**
  * `npm run import -- <file> [--format acled|ccc|geojson|atlas] [--name <slug>] [--title "…"]
- * [--strict] [--out static/data] [--gazetteer geo/places.geojson]`
+ * [--strict] [--out static/data] [--gazetteer geo/places.geojson] [--generalise <km> [--all]]`
+ *
+ * `--generalise <km>` snaps the coordinates of rows marked sensitive (a `sensitive` column or
+ * property), or of every row with `--all`, to the centre of a grid cell `km` wide.
  *
  * Writes a published dataset (`<out>/<slug>.json`) and lists it in `<out>/index.json`. Prints
  * every rejected row and warning as `line N: field: reason`, then `N rows read, M imported, K rejected`.
@@ -25,7 +28,7 @@ import { IMPORT_FORMATS, formatIssue, slugify, summaryLine, type ImportFormat } 
 import { detectFormat, importAtlas, importCsv, importGeoJson, type ImportResult, type RunOptions } from './run';
 
 const USAGE =
-	'usage: npm run import -- <file> [--format acled|ccc|geojson|atlas] [--name <slug>] [--title "…"] [--strict] [--out <dir>] [--gazetteer <file>] [--default]';
+	'usage: npm run import -- <file> [--format acled|ccc|geojson|atlas] [--name <slug>] [--title "…"] [--strict] [--out <dir>] [--gazetteer <file>] [--default] [--generalise <km> [--all]]';
 
 function parseArgs(argv: string[]) {
 	const args: Record<string, string | boolean> = {};
@@ -33,7 +36,7 @@ function parseArgs(argv: string[]) {
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
 		if (arg === '--') continue;
-		if (arg === '--strict' || arg === '--default') args[arg.slice(2)] = true;
+		if (arg === '--strict' || arg === '--default' || arg === '--all') args[arg.slice(2)] = true;
 		else if (arg.startsWith('--')) {
 			const value = argv[++i];
 			if (value === undefined) throw new Error(`${arg} needs a value`);
@@ -96,6 +99,11 @@ async function main(): Promise<number> {
 	const gazetteer = existsSync(gazetteerPath)
 		? readGazetteer(JSON.parse(readFileSync(gazetteerPath, 'utf8')), gazetteerPath).places
 		: [];
+	const km = typeof args.generalise === 'string' ? Number(args.generalise) : undefined;
+	if (km !== undefined && !(km > 0)) {
+		console.error(`--generalise: expected a number of kilometres > 0, got "${String(args.generalise)}"`);
+		return 1;
+	}
 	const size = statSync(file).size;
 	const progress = progressBar(size);
 	const options: RunOptions = {
@@ -105,7 +113,8 @@ async function main(): Promise<number> {
 		gazetteer,
 		file: path.basename(file),
 		readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
-		delimiter: headerDelimiter(head)
+		delimiter: headerDelimiter(head),
+		...(km ? { generalise: { km, all: args.all === true } } : {})
 	};
 	let result: ImportResult;
 	if (format === 'acled' || format === 'ccc') {

@@ -17,6 +17,10 @@ function pick(props: Record<string, unknown>, ...keys: string[]): string {
 	return '';
 }
 
+/** `true`, "true", "yes" or 1: a record its publisher marked sensitive. */
+export const isSensitive = (value: unknown) =>
+	value === true || value === 1 || /^(?:true|yes|1)$/i.test(String(value ?? ''));
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPosition = (v: unknown): v is [number, number] =>
 	Array.isArray(v) && v.length >= 2 && typeof v[0] === 'number' && typeof v[1] === 'number';
@@ -128,6 +132,7 @@ export function readGeoJsonFeature(feature: unknown, ctx: RowContext): RowDraft 
 			precision: radius > 0 ? { kind: 'approximate', radiusM: radius } : { kind: 'exact' },
 			city: pick(props, 'city') || location,
 			...(pick(props, 'country') ? { country: pick(props, 'country') } : {}),
+			...(isSensitive(props.sensitive) ? { sensitive: true } : {}),
 			...(pick(props, 'region', 'admin1', 'state') ? { region: pick(props, 'region', 'admin1', 'state') } : {})
 		},
 		event: {

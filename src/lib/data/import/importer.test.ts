@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readGazetteer, readPublished } from '../load';
 import { acledCsv, acledRow, cccCsv, cccRow, toCsv } from './fixtures';
 import { ACLED_COLUMNS } from './acled';
-import { formatIssue, summaryLine } from './importer';
+import { toGeoJson } from '../export';
+import { formatIssue, snapToGrid, summaryLine } from './importer';
 import { detectFormat, importText } from './run';
 
 const options = { slug: 'test', title: 'Test' };
@@ -305,5 +306,46 @@ describe('detecting the format', () => {
 		['name,date\nx,y\n', undefined]
 	])('from the first characters', (text, format) => {
 		expect(detectFormat(text)).toBe(format);
+	});
+});
+
+describe('protecting the people in the data', () => {
+	const columns = [...ACLED_COLUMNS, 'sensitive'];
+	const rows = () => [
+		acledRow({
+			event_id_cnty: 'BLR1',
+			latitude: '53.90966',
+			longitude: '27.49702',
+			location: 'Pushkinskaya',
+			sensitive: 'yes'
+		}),
+		acledRow({ event_id_cnty: 'BLR2', sensitive: '' })
+	];
+
+	it('snaps the rows marked sensitive to the centre of a grid cell, and says so on the place', async () => {
+		const { dataset } = await importText(toCsv(rows(), columns), { ...options, generalise: { km: 5, all: false } });
+		const [sensitive, open] = dataset.events.map((e) => dataset.places.find((p) => p.id === e.place)!);
+		expect(sensitive!.properties.generalisedKm).toBe(5);
+		expect(sensitive!.geometry.coordinates).toEqual(snapToGrid([27.49702, 53.90966], 5));
+		expect(sensitive!.geometry.coordinates).not.toEqual([27.49702, 53.90966]);
+		expect(sensitive!.properties.precision).toEqual({ kind: 'approximate', radiusM: 3536 });
+		expect(open!.geometry.coordinates).toEqual([27.5667, 53.9]);
+		expect(open!.properties.generalisedKm).toBeUndefined();
+	});
+
+	it('snaps every row with --all, and an export holds no more precision than that', async () => {
+		const { dataset } = await importText(toCsv(rows(), columns), { ...options, generalise: { km: 5, all: true } });
+		const exported = toGeoJson(dataset.events, dataset.places);
+		for (const feature of exported.features) {
+			const coordinates = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
+			expect(snapToGrid(coordinates, 5)).toEqual(coordinates);
+		}
+	});
+
+	it('puts nearby points in one cell, a cell’s width apart from the next', () => {
+		expect(snapToGrid([27.5, 53.9], 5)).toEqual(snapToGrid([27.51, 53.91], 5));
+		const [, lat1] = snapToGrid([27.5, 53.9], 5);
+		const [, lat2] = snapToGrid([27.5, 53.9 + 5 / 111.32], 5);
+		expect((lat2 - lat1) * 111.32).toBeCloseTo(5, 1);
 	});
 });

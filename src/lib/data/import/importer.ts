@@ -51,6 +51,10 @@ export interface LocationDraft {
 	city?: string;
 	country?: string;
 	region?: string;
+	/** The row is marked sensitive: its location may be generalised. */
+	sensitive?: boolean;
+	/** Set when the coordinates were snapped to a grid of this many kilometres. */
+	generalisedKm?: number;
 }
 
 /** What a row reader makes of a row; `id` may be unset, `place` is filled in by the importer. */
@@ -78,6 +82,21 @@ export interface ImportOptions {
 	file?: string;
 	/** Who the places' coordinates come from: the file's maker. */
 	placeSource?: string;
+	/** Snap the coordinates of sensitive rows (or of all rows) to a grid of this many kilometres. */
+	generalise?: { km: number; all: boolean };
+}
+
+/**
+ * The centre of the grid cell a point falls in, cells `km` wide: what a generalised record keeps.
+ * Cells are `km` north–south and `km` east–west at their own latitude.
+ */
+export function snapToGrid([lon, lat]: [number, number], km: number): [number, number] {
+	const latStep = km / 111.32;
+	const snappedLat = (Math.floor(lat / latStep) + 0.5) * latStep;
+	const lonStep = km / (111.32 * Math.max(Math.cos((snappedLat * Math.PI) / 180), 0.01));
+	const snappedLon = (Math.floor(lon / lonStep) + 0.5) * lonStep;
+	const round = (n: number) => Math.round(n * 1e5) / 1e5;
+	return [round(Math.min(180, Math.max(-180, snappedLon))), round(Math.min(90, Math.max(-90, snappedLat)))];
 }
 
 /** Kilometres beyond which a point is far from the rest of the file. */
@@ -221,6 +240,21 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 		return false;
 	}
 
+	/** Replaces a sensitive row's coordinates by its grid cell's centre, and drops its exact route. */
+	function generalise(draft: RowDraft) {
+		const rule = options.generalise;
+		const coordinates = draft.location.coordinates;
+		if (!rule || !coordinates || !(rule.all || draft.location.sensitive)) return;
+		draft.location = {
+			...draft.location,
+			coordinates: snapToGrid(coordinates, rule.km),
+			generalisedKm: rule.km,
+			precision: { kind: 'approximate', radiusM: Math.round((rule.km * 1000) / Math.SQRT2) }
+		};
+		delete draft.event.path;
+		delete draft.event.pathSourced;
+	}
+
 	return {
 		format,
 		add(line, read) {
@@ -243,6 +277,7 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 				ctx.reject('row', `could not be read (${error instanceof Error ? error.message : String(error)})`);
 			}
 			if (!bad && draft) locate(draft, ctx);
+			if (!bad && draft) generalise(draft);
 			if (!bad && draft?.event.id) {
 				const first = eventIds.get(draft.event.id);
 				if (first !== undefined)
@@ -343,6 +378,7 @@ function buildDataset(kept: readonly Kept[], options: ImportOptions): PublishedD
 					precision: loc.precision,
 					...(loc.country ? { country: loc.country } : {}),
 					...(loc.region ? { region: loc.region } : {}),
+					...(loc.generalisedKm ? { generalisedKm: loc.generalisedKm } : {}),
 					sources: [source]
 				}
 			};
