@@ -7,9 +7,26 @@ import type { CountRange, When } from './data/schema';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
-export function formatCount(n: number): string {
-	return numberFormat.format(n);
+/** A whole number with the locale's grouping: 10,000 in English, 10 000 in Belarusian and Russian. */
+export function formatCount(n: number, locale = 'en-GB'): string {
+	return locale === 'en-GB' ? numberFormat.format(n) : new Intl.NumberFormat(locale).format(n);
 }
+
+/**
+ * Day and month names a catalogue supplies, for languages whose Intl data a browser may lack
+ * (Chromium ships none for Belarusian): seven weekdays from Sunday, twelve months.
+ */
+export interface DateWords {
+	weekdays: string[];
+	months: string[];
+}
+
+const partsOf = (ymd: string) => ({
+	year: ymd.slice(0, 4),
+	month: Number(ymd.slice(5, 7)) - 1,
+	day: Number(ymd.slice(8, 10)),
+	weekday: new Date(`${ymd}T12:00:00Z`).getUTCDay()
+});
 
 /** "700 m", "1.5 km", "25 km". */
 export function formatDistance(metres: number): string {
@@ -81,25 +98,34 @@ function calendarDate(ymd: string): Date {
 	return new Date(`${ymd}T12:00:00Z`);
 }
 
-/** "Sat 15 Aug 2020" for a local date. */
-export function formatDate(ymd: string): string {
-	return dateText(calendarDate(ymd), 'UTC');
+/** "Sat 15 Aug 2020" for a local date, in English or in a catalogue's words. */
+export function formatDate(ymd: string, words?: DateWords): string {
+	if (!words) return dateText(calendarDate(ymd), 'UTC');
+	const p = partsOf(ymd);
+	return `${words.weekdays[p.weekday]} ${p.day} ${words.months[p.month]} ${p.year}`;
 }
 
 /** "15 Aug" for a local date, for compact spans. */
-export function formatShortDate(ymd: string): string {
+export function formatShortDate(ymd: string, words?: DateWords): string {
+	if (words) return `${partsOf(ymd).day} ${words.months[partsOf(ymd).month]}`;
 	return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
 		calendarDate(ymd)
 	);
 }
 
+/** "Sat" for a local date. */
+export function formatWeekday(ymd: string, words?: DateWords): string {
+	if (words) return words.weekdays[partsOf(ymd).weekday]!;
+	return new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(calendarDate(ymd));
+}
+
 /** "10–16 Aug" or "15 Aug". */
-export function formatSpan(from: string, to: string): string {
-	if (from === to) return formatShortDate(from);
+export function formatSpan(from: string, to: string, words?: DateWords): string {
+	if (from === to) return formatShortDate(from, words);
 	const sameMonth = from.slice(0, 7) === to.slice(0, 7);
 	return sameMonth
-		? `${Number(from.slice(8))}–${formatShortDate(to)}`
-		: `${formatShortDate(from)} – ${formatShortDate(to)}`;
+		? `${Number(from.slice(8))}–${formatShortDate(to, words)}`
+		: `${formatShortDate(from, words)} – ${formatShortDate(to, words)}`;
 }
 
 /**

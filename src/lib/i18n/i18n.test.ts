@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES, catalogue, preferredLocale, translator } from './i18n';
+
+describe('the interface’s words', () => {
+	it('has every message in every language, and each one compiles', () => {
+		const keys = Object.keys(catalogue('en')).sort();
+		for (const locale of LOCALES) {
+			expect(Object.keys(catalogue(locale)).sort()).toEqual(keys);
+			const t = translator(locale);
+			for (const key of keys)
+				expect(
+					t(key as never, {
+						count: 2,
+						name: 'x',
+						params: 'x',
+						reason: 'x',
+						imported: 1,
+						rows: 2,
+						ticks: 'x',
+						smallest: 1,
+						count2: 1
+					})
+				).not.toBe('');
+		}
+	});
+
+	it('uses each language’s own plural forms', () => {
+		const count = (locale: 'en' | 'be' | 'ru', n: number) => translator(locale)('timeline.events', { count: n });
+		expect([1, 2, 5].map((n) => count('en', n))).toEqual(['1 event', '2 events', '5 events']);
+		expect([1, 3, 5, 21, 22, 11].map((n) => count('ru', n))).toEqual([
+			'1 событие',
+			'3 события',
+			'5 событий',
+			'21 событие',
+			'22 события',
+			'11 событий'
+		]);
+		expect([1, 4, 12].map((n) => count('be', n))).toEqual(['1 падзея', '4 падзеі', '12 падзей']);
+	});
+
+	it('comes from the browser’s languages on a first visit', () => {
+		expect(preferredLocale(['be-BY', 'ru'])).toBe('be');
+		expect(preferredLocale(['de', 'ru-RU'])).toBe('ru');
+		expect(preferredLocale(['de', 'fr'])).toBe('en');
+	});
+});

@@ -1,0 +1,56 @@
+/**
+ * The interface in English, Belarusian and Russian: ICU messages (intl-messageformat, which knows
+ * Belarusian and Russian plural forms) from the catalogues beside this file, and Intl for numbers.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { be } from './be';
+import { en, type Catalogue, type MessageKey } from './en';
+import { ru } from './ru';
+import type { DateWords } from '$lib/format';
+
+export const LOCALES = ['en', 'be', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type { MessageKey };
+
+const CATALOGUES: Record<Locale, Catalogue> = { en, be, ru };
+/** The locale Intl formats numbers and dates in: British English keeps day-month order. */
+export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', be: 'be', ru: 'ru' };
+
+export type Values = Record<string, string | number>;
+export type Translate = (key: MessageKey, values?: Values) => string;
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** The words for a locale: `t('timeline.events', { count: 3 })` → "3 падзеі". */
+export function translator(locale: Locale): Translate {
+	return (key, values) => {
+		const id = `${locale}\u0000${key}`;
+		let message = compiled.get(id);
+		if (!message) {
+			message = new IntlMessageFormat(CATALOGUES[locale][key], INTL_LOCALE[locale]);
+			compiled.set(id, message);
+		}
+		return String(message.format(values));
+	};
+}
+
+/** The first of the reader's languages that the interface speaks, else English. */
+export function preferredLocale(languages: readonly string[]): Locale {
+	for (const language of languages) {
+		const base = language.toLowerCase().split('-')[0];
+		if (base === 'be' || base === 'ru' || base === 'en') return base;
+	}
+	return 'en';
+}
+
+/** Day and month names from a catalogue; English dates come from Intl. */
+export function dateWords(locale: Locale): DateWords | undefined {
+	if (locale === 'en') return undefined;
+	const words = CATALOGUES[locale];
+	return { weekdays: words['date.weekdays'].split(','), months: words['date.months'].split(',') };
+}
+
+/** Every catalogue's strings, for tests that look for untranslated English. */
+export function catalogue(locale: Locale): Catalogue {
+	return CATALOGUES[locale];
+}

@@ -1,0 +1,49 @@
+/** The interface in Belarusian and Russian: no string of the English catalogue is left on screen. */
+import { expect, test } from '@playwright/test';
+import { en } from '../src/lib/i18n/en';
+import { waitForMapIdle } from './support/map';
+
+/** The English catalogue's fixed strings (messages with placeholders are checked by their own tests). */
+const ENGLISH = Object.values(en).filter((text) => !text.includes('{'));
+
+for (const [lang, label, heading] of [
+	['be', 'Беларуская', 'Атлас пратэстаў'],
+	['ru', 'Русский', 'Атлас протестов']
+] as const) {
+	test(`switching to ${label} leaves no English catalogue string in view, and sets <html lang>`, async ({ page }) => {
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
+		await expect(page).toHaveURL(new RegExp(`lang=${lang}`));
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+		await expect(page.locator('html')).toHaveAttribute('lang', lang);
+		const visible = await page.evaluate(() => {
+			const texts: string[] = [];
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const parent = node.parentElement;
+				const text = node.textContent?.trim();
+				if (!text || !parent || parent.closest('script, style, title')) continue;
+				const style = getComputedStyle(parent);
+				if (style.visibility === 'hidden' || style.display === 'none' || parent.getClientRects().length === 0) continue;
+				texts.push(text);
+			}
+			return texts;
+		});
+		expect(visible.filter((text) => ENGLISH.includes(text))).toEqual([]);
+		// The map's labels follow the language too.
+		const names = await page.evaluate(() =>
+			window.protestAtlas!.map.queryRenderedFeatures({ layers: ['CityLabels'] }).map((f) => String(f.properties.id))
+		);
+		expect(names).toContain('minsk');
+	});
+}
+
+test('a first visit takes the browser’s language', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'ru-RU' });
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(page).toHaveURL(/lang=ru/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Атлас протестов');
+	await context.close();
+});
