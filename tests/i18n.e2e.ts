@@ -4,7 +4,7 @@ import { en } from '../src/lib/i18n/en';
 import { waitForMapIdle } from './support/map';
 
 /** The English catalogue's fixed strings (messages with placeholders are checked by their own tests). */
-const ENGLISH = Object.values(en).filter((text) => !text.includes('{'));
+const ENGLISH: string[] = Object.values(en).filter((text: string) => !text.includes('{'));
 
 for (const [lang, label, heading] of [
 	['be', 'Беларуская', 'Атлас пратэстаў'],
