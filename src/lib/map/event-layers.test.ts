@@ -1,28 +1,11 @@
 import { expression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { summariseCities, summarisePlaces } from '$lib/data/aggregate';
-import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
-import { Place, ProtestEvent } from '$lib/data/schema';
+import { minskFixture } from '$lib/data/fixtures/factories';
 import { buildScales } from '$lib/scales/scales';
 import { cityFeatures, pathFeatures, placeFeatures } from '$lib/state/markers';
 import { markerLabelText, markerLayers, markerSources, markerTooltip } from './event-layers';
 
-function data() {
-	const places = [
-		Place.parse(placeFixture()),
-		Place.parse(
-			placeFixture({ id: 'stela', geometry: { type: 'Point', coordinates: [27.53, 53.91] } }, { kind: 'monument' })
-		),
-		Place.parse(placeFixture({ id: 'belarus' }, { kind: 'country', city: 'belarus' }))
-	];
-	const events = [
-		ProtestEvent.parse(eventFixture({ id: 'march', place: 'stela', crowd: { low: 100000, high: 400000 } })),
-		ProtestEvent.parse(eventFixture({ id: 'unknown', place: 'minsk', crowd: {}, type: 'repression' })),
-		ProtestEvent.parse(eventFixture({ id: 'detained', place: 'belarus', crowd: {} }))
-	];
-	const summaries = summarisePlaces(events, places);
-	return { events, summaries, cities: summariseCities(summaries, places) };
-}
+const data = minskFixture;
 
 describe('marker layers', () => {
 	it('form a valid style with the basemap-free sources', () => {

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { summariseCities, summarisePlaces } from '$lib/data/aggregate';
-import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
+import { summarisePlaces } from '$lib/data/aggregate';
+import { eventFixture, minskFixture, placeFixture } from '$lib/data/fixtures/factories';
 import { Place, ProtestEvent } from '$lib/data/schema';
 import { cityFeatures, createPlaceClusters, pathFeatures, placeFeatures, proGovernmentFeatures } from './markers';
 
-function data() {
-	const places = [
-		Place.parse(placeFixture()),
-		Place.parse(
-			placeFixture({ id: 'stela', geometry: { type: 'Point', coordinates: [27.53, 53.91] } }, { kind: 'monument' })
-		),
-		Place.parse(placeFixture({ id: 'belarus' }, { kind: 'country', city: 'belarus' }))
-	];
-	const events = [
-		ProtestEvent.parse(eventFixture({ id: 'march', place: 'stela', crowd: { low: 100000, high: 400000 } })),
-		ProtestEvent.parse(eventFixture({ id: 'unknown', place: 'minsk', crowd: {}, type: 'repression' })),
-		ProtestEvent.parse(eventFixture({ id: 'detained', place: 'belarus', crowd: {} }))
-	];
-	const summaries = summarisePlaces(events, places);
-	return { events, places, summaries, cities: summariseCities(summaries, places) };
-}
+const data = minskFixture;
 
 describe('marker features', () => {
 	it('gives one feature per place with events, leaving country-wide figures to the lists', () => {
