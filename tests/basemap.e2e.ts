@@ -73,7 +73,7 @@ test.describe('the offline basemap', () => {
 		const before = await page.evaluate(() => window.protestAtlas!.map.getCenter().lng);
 		await page.keyboard.press('ArrowRight');
 		await expect.poll(() => page.evaluate(() => window.protestAtlas!.map.getCenter().lng)).toBeGreaterThan(before);
-		await page.getByRole('button', { name: 'Show all of Belarus' }).click();
+		await page.getByRole('button', { name: 'Show the whole dataset' }).click();
 		await waitForMapIdle(page);
 		const bounds = await page.evaluate(() => window.protestAtlas!.map.getBounds().toArray());
 		expect(bounds[0][0]).toBeLessThan(23.5);

@@ -3,6 +3,7 @@
  * zone (the dataset's), whatever the reader's, and say how precise they are.
  */
 import type { Turnout } from './data/aggregate';
+import { translator, type Translate } from './i18n/i18n';
 import type { CountRange, When } from './data/schema';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
@@ -28,52 +29,51 @@ const partsOf = (ymd: string) => ({
 	weekday: new Date(`${ymd}T12:00:00Z`).getUTCDay()
 });
 
+/** The reader's language for text made here: its words, its day and month names, its number format. */
+export interface Language {
+	t: Translate;
+	dates?: DateWords;
+	numbers: string;
+}
+export const ENGLISH: Language = { t: translator('en'), numbers: 'en-GB' };
+
 /** "700 m", "1.5 km", "25 km". */
 export function formatDistance(metres: number): string {
 	return metres >= 1000 ? `${numberFormat.format(Math.round(metres / 100) / 10)} km` : `${Math.round(metres)} m`;
 }
 
 /** The numbers of a range as drawn: "1,000", "100,000–400,000", "at least 2,000", "up to 400". */
-export function formatRange(range: CountRange): string | undefined {
+export function formatRange(range: CountRange, lang: Language = ENGLISH): string | undefined {
 	const { low, high } = range;
-	if (low !== undefined && high !== undefined)
-		return low === high ? formatCount(low) : `${formatCount(low)}–${formatCount(high)}`;
-	if (low !== undefined) return `at least ${formatCount(low)}`;
-	if (high !== undefined) return `up to ${formatCount(high)}`;
+	const n = (v: number) => formatCount(v, lang.numbers);
+	if (low !== undefined && high !== undefined) return low === high ? n(low) : `${n(low)}–${n(high)}`;
+	if (low !== undefined) return lang.t('crowd.atLeast', { n: n(low) });
+	if (high !== undefined) return lang.t('crowd.upTo', { n: n(high) });
 	return undefined;
 }
-
-/** What each convention of reading numbers from words is called where a number is shown. */
-export const CONVENTION_NAMES = {
-	ccc: 'Crowd Counting Consortium convention',
-	atlas: 'Protest Atlas convention: dozens as 24'
-} as const;
 
 /**
  * A count in the source's words first, then the number drawn and where it came from:
  * "thousands — drawn as at least 2,000 (Crowd Counting Consortium convention)".
  */
-export function formatCrowd(range: CountRange | undefined): string {
-	const numbers = range && formatRange(range);
+export function formatCrowd(range: CountRange | undefined, lang: Language = ENGLISH): string {
+	const numbers = range && formatRange(range, lang);
 	const words = range?.text;
-	const basis = range?.basis === 'notes' ? ' (from the research notes)' : '';
-	if (!numbers) return words ? `${words} — no number given, so not drawn as a size` : 'size not reported';
+	const basis = range?.basis === 'notes' ? ` ${lang.t('crowd.notes')}` : '';
+	if (!numbers) return words ? lang.t('crowd.noNumber', { words }) : lang.t('crowd.notReported');
 	if (!words) return `${numbers}${basis}`;
-	const convention = range.convention ? ` (${CONVENTION_NAMES[range.convention]})` : '';
-	return `${words} — drawn as ${numbers}${convention}${basis}`;
+	const convention = range.convention ? ` (${lang.t(`convention.${range.convention}`)})` : '';
+	return `${lang.t('crowd.drawnAs', { words, numbers })}${convention}${basis}`;
 }
 
-/** A group's single-day peak: "2,000–4,000 on its largest day, 14 Aug", or why there is none. */
-export function formatPeak(peak: Turnout | undefined, gatherings: number): string {
-	if (!peak) return gatherings ? 'sizes not reported' : 'no gatherings';
-	const range = peak.low === peak.high ? formatCount(peak.low) : `${formatCount(peak.low)}–${formatCount(peak.high)}`;
-	const unknown = peak.unknown ? `; ${peak.unknown} of unknown size not included` : '';
-	return `${range}${peak.openEnded ? '+' : ''} on the largest day, ${formatShortDate(peak.day)}${unknown}`;
+/** A group's single-day peak: "2,000–4,000 on the largest day, 14 Aug", or why there is none. */
+export function formatPeak(peak: Turnout | undefined, gatherings: number, lang: Language = ENGLISH): string {
+	if (!peak) return gatherings ? lang.t('peak.notReported') : lang.t('peak.none');
+	const n = (v: number) => formatCount(v, lang.numbers);
+	const range = `${peak.low === peak.high ? n(peak.low) : `${n(peak.low)}–${n(peak.high)}`}${peak.openEnded ? '+' : ''}`;
+	const figure = lang.t('peak.figure', { range, day: formatShortDate(peak.day, lang.dates) });
+	return peak.unknown ? `${figure}; ${lang.t('peak.unknown', { count: peak.unknown })}` : figure;
 }
-
-/** How a group's figure is made, said wherever it is shown. */
-export const PEAK_DEFINITION =
-	'Largest single-day turnout: for each day, the sizes of that day’s gatherings are added up, and the largest day is shown, so no one is counted twice for coming out on several days. Pro-government gatherings are never included.';
 
 /** "Mon 10 Aug 2020" in a time zone, from Intl's parts so that no locale punctuation creeps in. */
 function dateText(instant: Date, timeZone: string): string {
@@ -133,16 +133,23 @@ export function formatSpan(from: string, to: string, words?: DateWords): string 
  * "Sat 15 Aug 2020, 12:00", "Mon 10 Aug 2020, about 23:00", "Fri 14 Aug 2020, during the day",
  * "13–14 Aug 2020".
  */
-export function formatWhen(when: When, timeZone: string): string {
+export function formatWhen(when: When, timeZone: string, lang: Language = ENGLISH): string {
 	if (when.precision === 'days' && when.end) {
 		const [from, to] = [when.start.slice(0, 10), when.end.slice(0, 10)];
-		return `${formatSpan(from, to)} ${from.slice(0, 4)}, over several days`;
+		return lang.t('when.days', { span: formatSpan(from, to, lang.dates), year: from.slice(0, 4) });
 	}
-	if (when.precision === 'day') return `${formatDate(when.start)}, during the day (no time reported)`;
+	if (when.precision === 'day') return lang.t('when.day', { date: formatDate(when.start, lang.dates) });
 	const instant = new Date(when.start);
-	const day = dateText(instant, timeZone);
+	const date = lang.dates ? formatDate(localYmd(instant, timeZone), lang.dates) : dateText(instant, timeZone);
 	const time = timeOnly(timeZone).format(instant);
-	return when.precision === 'approximate' ? `${day}, about ${time}` : `${day}, ${time} (exact time)`;
+	return lang.t(when.precision === 'approximate' ? 'when.approximate' : 'when.exact', { date, time });
+}
+
+/** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
+function localYmd(instant: Date, timeZone: string): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+		instant
+	);
 }
 
 /** "UTC+3" for the dataset's zone at an instant, to say which clock times are in. */
