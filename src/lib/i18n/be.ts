@@ -190,6 +190,18 @@ export const be: Catalogue = {
 	'kind.hospital': 'бальніца',
 	'kind.place': 'месца',
 	'kind.region': 'рэгіён',
+	'tooltip.cluster':
+		'{count, plural, one {# падзея} few {# падзеі} many {# падзей} other {# падзеі}} у месцах: {places} · націсніце, каб наблізіць',
+	'tooltip.proGovernment':
+		'{name} · {count, plural, one {# праўрадавы сход} few {# праўрадавыя сходы} many {# праўрадавых сходаў} other {# праўрадавага сходу}}, не лічацца разам з пратэстамі',
+	'tooltip.place': '{name} · {count, plural, one {# падзея} few {# падзеі} many {# падзей} other {# падзеі}}',
+	'tooltip.people': '{size} чалавек у найбольшы дзень',
+	'tooltip.unknown': 'памер не паведамляўся',
+	'tooltip.where': 'месца ±{distance}',
+	'notice.refused':
+		'Спасылка прасіла набор даных «{value}», які тут не апублікаваны, таму ён не загружаны. Замест яго паказаны {fallback}.',
+	'embed.open': 'Адкрыць у Атласе пратэстаў',
+	'import.drop': 'Адпусціце файл, каб адкрыць яго. Нічога не адпраўляецца.',
 	'type.rally': 'Мітынг або шэсце',
 	'type.human-chain': 'Жывы ланцуг',
 	'type.strike': 'Забастоўка або выхад з працы',

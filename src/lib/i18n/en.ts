@@ -189,6 +189,17 @@ export const en = {
 	'kind.hospital': 'hospital',
 	'kind.place': 'place',
 	'kind.region': 'region',
+	'tooltip.cluster': '{count, plural, one {# event} other {# events}} at {places} places · click to zoom in',
+	'tooltip.proGovernment':
+		'{name} · {count, plural, one {# pro-government gathering} other {# pro-government gatherings}}, not counted with the protests',
+	'tooltip.place': '{name} · {count, plural, one {# event} other {# events}}',
+	'tooltip.people': '{size} people on its largest day',
+	'tooltip.unknown': 'size not reported',
+	'tooltip.where': 'location ±{distance}',
+	'notice.refused':
+		'The link asked for a dataset “{value}”, which is not published here, so it was not loaded. Showing {fallback} instead.',
+	'embed.open': 'Open in Protest Atlas',
+	'import.drop': 'Drop the file to open it. Nothing is uploaded.',
 	'type.rally': 'Rally or march',
 	'type.human-chain': 'Human chain',
 	'type.strike': 'Strike or walkout',

@@ -191,6 +191,18 @@ export const ru: Catalogue = {
 	'kind.hospital': 'больница',
 	'kind.place': 'место',
 	'kind.region': 'регион',
+	'tooltip.cluster':
+		'{count, plural, one {# событие} few {# события} many {# событий} other {# события}} в местах: {places} · нажмите, чтобы приблизить',
+	'tooltip.proGovernment':
+		'{name} · {count, plural, one {# проправительственная акция} few {# проправительственные акции} many {# проправительственных акций} other {# проправительственной акции}}, не считаются вместе с протестами',
+	'tooltip.place': '{name} · {count, plural, one {# событие} few {# события} many {# событий} other {# события}}',
+	'tooltip.people': '{size} человек в наибольший день',
+	'tooltip.unknown': 'размер не сообщался',
+	'tooltip.where': 'место ±{distance}',
+	'notice.refused':
+		'Ссылка запрашивала набор данных «{value}», который здесь не опубликован, поэтому он не загружен. Вместо него показан {fallback}.',
+	'embed.open': 'Открыть в Атласе протестов',
+	'import.drop': 'Отпустите файл, чтобы открыть его. Ничего не отправляется.',
 	'type.rally': 'Митинг или шествие',
 	'type.human-chain': 'Живая цепь',
 	'type.strike': 'Забастовка или выход с работы',

@@ -1,6 +1,13 @@
 import { expression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_FILES, chooseStyle, labelText, offlineStyle, type BasemapData } from './basemap-style';
+import {
+	BASEMAP_FILES,
+	chooseStyle,
+	countryLabelText,
+	labelText,
+	offlineStyle,
+	type BasemapData
+} from './basemap-style';
 
 const ORIGIN = 'http://localhost:4173';
 function data(): BasemapData {
@@ -58,5 +65,24 @@ describe('choosing the basemap', () => {
 
 	it('refuses a style URL that is not http(s)', () => {
 		expect(() => chooseStyle(data(), 'javascript:alert(1)')).toThrow(/must be an http\(s\) URL/);
+	});
+});
+
+describe('country labels', () => {
+	it('name the neighbouring countries in Belarusian and Russian, from the sourced table', () => {
+		const spec = {
+			type: 'string',
+			'property-type': 'data-driven',
+			expression: { interpolated: false, parameters: ['zoom', 'feature'] }
+		};
+		const label = (language: 'en' | 'be' | 'ru', name: string) => {
+			const compiled = expression.createExpression(countryLabelText(language), 'text-field', spec as never);
+			if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+			return compiled.value.evaluate({ zoom: 6 }, { type: 1, properties: { name } } as never);
+		};
+		expect(label('be', 'Lithuania')).toBe('Літва');
+		expect(label('ru', 'Poland')).toBe('Польша');
+		expect(label('en', 'Poland')).toBe('Poland');
+		expect(label('ru', 'Atlantis')).toBe('Atlantis');
 	});
 });

@@ -5,6 +5,7 @@ import type {
 	StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
+import countryNames from '$geo/country-names.json';
 
 /** Names of the offline basemap's GeoJSON files under geo/basemap/. */
 export const BASEMAP_FILES = [
@@ -69,6 +70,16 @@ export const PALETTE = {
 
 /** Basemap layers whose text is a place name, and so follows the label language. */
 export const LABEL_LAYERS = ['SettlementLabels', 'OblastLabels', 'RiverLabels', 'MetroStationLabels'] as const;
+
+/**
+ * A country's label in the chosen language, from the sourced table in geo/country-names.json;
+ * a country the table lacks keeps its English name.
+ */
+export function countryLabelText(language: LabelLanguage): ExpressionSpecification {
+	if (language === 'en') return ['get', 'name'];
+	const pairs = Object.entries(countryNames.names).flatMap(([en, names]) => [en, names[language]]);
+	return ['match', ['get', 'name'], ...pairs, ['get', 'name']] as unknown as ExpressionSpecification;
+}
 
 /** Label text in the chosen language, falling back to English where that name is missing. */
 export function labelText(language: LabelLanguage): ExpressionSpecification {
@@ -240,7 +251,7 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 			source: 'country-labels',
 			maxzoom: 9,
 			layout: textLayout(['interpolate', ['linear'], ['zoom'], 5, 12, 8, 16], {
-				'text-field': ['get', 'name'],
+				'text-field': countryLabelText(language),
 				'text-transform': 'uppercase',
 				'text-letter-spacing': 0.3
 			}),

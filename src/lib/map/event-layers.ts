@@ -11,7 +11,7 @@ import type {
 	LayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { formatCount, formatDistance } from '$lib/format';
+import { ENGLISH, formatCount, formatDistance, type Language } from '$lib/format';
 import { CITY_SPLIT_ZOOM } from '$lib/state/markers';
 import { MAP_FONT, type LabelLanguage } from './basemap-style';
 import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from '$lib/scales/scales';
@@ -407,23 +407,21 @@ export function selectionFilter(placeId: string | undefined): FilterSpecificatio
 	return ['all', ['!', isCluster], ['==', ['get', 'id'], placeId ?? '']];
 }
 
-/** One line of plain text for the hover tooltip of a place, city or cluster marker. */
-export function markerTooltip(properties: Record<string, unknown>): string {
+/** One line of plain text for the hover tooltip of a place, city or cluster marker, in the reader's language. */
+export function markerTooltip(properties: Record<string, unknown>, lang: Language = ENGLISH): string {
 	const count = Number(properties.count ?? 0);
-	const events = `${count} ${count === 1 ? 'event' : 'events'}`;
-	if (properties.cluster) return `${events} at ${String(properties.point_count)} places · click to zoom in`;
-	if (properties.proGovernment) {
-		const count = Number(properties.count ?? 0);
-		return `${String(properties.name)} · ${count} pro-government ${count === 1 ? 'gathering' : 'gatherings'}, not counted with the protests`;
-	}
+	const name = String(properties.name ?? '');
+	if (properties.cluster) return lang.t('tooltip.cluster', { count, places: Number(properties.point_count ?? 0) });
+	if (properties.proGovernment) return lang.t('tooltip.proGovernment', { name, count });
 	const low = typeof properties.low === 'number' ? properties.low : undefined;
 	const high = typeof properties.high === 'number' ? properties.high : undefined;
-	let size = 'size not reported';
-	if (properties.known && low !== undefined && high !== undefined)
-		size = low === high ? `${formatCount(low)}` : `${formatCount(low)}–${formatCount(high)}`;
-	if (properties.known && properties.openEnded) size += '+';
-	const people = properties.known ? ` · ${size} people on its largest day` : ` · ${size}`;
+	const n = (v: number) => formatCount(v, lang.numbers);
+	let people = lang.t('tooltip.unknown');
+	if (properties.known && low !== undefined && high !== undefined) {
+		const size = `${low === high ? n(low) : `${n(low)}–${n(high)}`}${properties.openEnded ? '+' : ''}`;
+		people = lang.t('tooltip.people', { size });
+	}
 	const radius = Number(properties.radiusM ?? 0);
-	const where = radius > 0 ? ` · location ±${formatDistance(radius)}` : '';
-	return `${String(properties.name)} · ${events}${people}${where}`;
+	const where = radius > 0 ? ` · ${lang.t('tooltip.where', { distance: formatDistance(radius) })}` : '';
+	return `${lang.t('tooltip.place', { name, count })} · ${people}${where}`;
 }
