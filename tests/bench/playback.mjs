@@ -26,9 +26,13 @@ try {
 		]
 	});
 	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	page.on('pageerror', (error) => console.error('page error:', error.message));
+	page.on('crash', () => console.error('page crashed'));
 	await page.goto(`http://127.0.0.1:${PORT}/#map=9.5/53.9/27.55`);
 	await page.waitForFunction(() => window.protestAtlas?.map?.loaded());
-	for (const size of ['dataset', 10000]) {
+	for (const size of (process.env.BENCH_SIZES ?? 'dataset,2000')
+		.split(',')
+		.map((s) => (s === 'dataset' ? s : Number(s)))) {
 		const result = await page.evaluate(runRounds, { size, rounds: ROUNDS });
 		const ratio = result.rebuild / result.update;
 		console.log(
