@@ -80,3 +80,26 @@ describe('tooltip text', () => {
 		);
 	});
 });
+
+describe('uncertainty drawn, not hidden', () => {
+	it('gives an approximate place a halo as wide as its radius in metres, growing with zoom', () => {
+		const layers = markerLayers(buildScales(minskFixture().events));
+		const halo = layers.find((l) => l.id === 'PlaceHalos') as { filter: unknown; paint: Record<string, unknown> };
+		expect(JSON.stringify(halo.filter)).toContain('radiusM');
+		const radius = expression.createExpression(halo.paint['circle-radius'] as never, 'circle-radius', {
+			type: 'number',
+			'property-type': 'data-driven',
+			expression: { interpolated: true, parameters: ['zoom', 'feature'] }
+		} as never);
+		if (radius.result !== 'success') throw new Error(JSON.stringify(radius.value));
+		const at = (zoom: number) =>
+			radius.value.evaluate({ zoom }, {
+				type: 1,
+				properties: { radiusM: 3000, cosLat: Math.cos((53.9 * Math.PI) / 180) }
+			} as never) as number;
+		// 3 km at 53.9° N is about 3000 / (40075016.686 × cos φ / 512 / 2^z) pixels.
+		const expected = (zoom: number) => (3000 * 512 * 2 ** zoom) / (40075016.686 * Math.cos((53.9 * Math.PI) / 180));
+		expect(at(12)).toBeCloseTo(expected(12), 3);
+		expect(at(13) / at(12)).toBeCloseTo(2, 6);
+	});
+});
