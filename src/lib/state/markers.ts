@@ -5,7 +5,7 @@
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import Supercluster from 'supercluster';
-import { daySums, peakOf, type CitySummary, type DaySums, type PlaceSummary } from '$lib/data/aggregate';
+import { daySums, peakOf, type CitySummary, type DaySums, type PlaceSummary, type Turnout } from '$lib/data/aggregate';
 import { placeName } from '$lib/data/names';
 import type { ProtestEvent } from '$lib/data/schema';
 
@@ -54,6 +54,15 @@ function names(place: PlaceSummary['place']) {
 	return { name: placeName(place), name_be: placeName(place, 'be'), name_ru: placeName(place, 'ru') };
 }
 
+/** A marker's figure: the largest single-day turnout, or unknown. */
+function figure(peak: Pick<Turnout, 'low' | 'high' | 'openEnded'> | undefined) {
+	return {
+		known: peak !== undefined,
+		...(peak ? { low: peak.low, high: peak.high } : {}),
+		openEnded: peak?.openEnded ?? false
+	};
+}
+
 function radiusOf(place: PlaceSummary['place']): number {
 	const { precision } = place.properties;
 	return precision.kind === 'approximate' ? precision.radiusM : 0;
@@ -70,9 +79,7 @@ export function placeFeatures(summaries: readonly PlaceSummary[]): FeatureCollec
 				...names(s.place),
 				count: s.events.length,
 				gatherings: s.gatherings.length,
-				known: s.peak !== undefined,
-				...(s.peak ? { low: s.peak.low, high: s.peak.high } : {}),
-				openEnded: s.peak?.openEnded ?? false,
+				...figure(s.peak),
 				type: s.headlineType,
 				radiusM: radiusOf(s.place),
 				cosLat: Math.cos((s.place.geometry.coordinates[1] * Math.PI) / 180)
@@ -94,9 +101,7 @@ export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<
 					...names(c.city),
 					count: c.events.length,
 					gatherings: c.gatherings.length,
-					known: c.peak !== undefined,
-					...(c.peak ? { low: c.peak.low, high: c.peak.high } : {}),
-					openEnded: c.peak?.openEnded ?? false,
+					...figure(c.peak),
 					radiusM: 0
 				}
 			}))
@@ -122,9 +127,7 @@ export function proGovernmentFeatures(
 						...names(s.place),
 						count: s.proGovernment.length,
 						gatherings: s.proGovernment.length,
-						known: peak !== undefined,
-						...(peak ? { low: peak.low, high: peak.high } : {}),
-						openEnded: peak?.openEnded ?? false,
+						...figure(peak),
 						radiusM: 0,
 						proGovernment: true
 					}
@@ -207,9 +210,7 @@ export function createPlaceClusters(summaries: readonly PlaceSummary[], range?: 
 					name_ru: '',
 					count: props.count ?? 0,
 					gatherings: props.gatherings ?? 0,
-					known: peak !== undefined,
-					...(peak ? { low: peak.low, high: peak.high } : {}),
-					openEnded: peak?.openEnded ?? false,
+					...figure(peak),
 					radiusM: 0,
 					cluster: true,
 					point_count: props.point_count,
