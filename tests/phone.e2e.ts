@@ -95,6 +95,17 @@ for (const [name, viewport] of [
 			await keepScreenshot(page, `city-panel-phone-${name}`);
 		});
 
+		test('a shared link to a place opens with the sheet raised and the place above it', async ({ page }) => {
+			await page.goto('/?place=pushkinskaya');
+			await expect(page.getByRole('complementary', { name: 'Pushkinskaya metro station' })).toBeVisible();
+			await expect(sheet(page)).toHaveAttribute('data-snap', 'half');
+			await waitForMapIdle(page);
+			const top = (await sheet(page).boundingBox())!.y;
+			const marker = await onPage(page, PUSHKINSKAYA);
+			expect(marker.y).toBeLessThan(top - 20);
+			expect(marker.y).toBeGreaterThan(marker.canvas.y);
+		});
+
 		test('the sheet drags between its heights, and its buttons move it too', async ({ page }) => {
 			await page.goto('/');
 			await waitForMapIdle(page);
