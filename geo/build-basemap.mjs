@@ -185,29 +185,50 @@ function key2(p) {
 }
 write('lakes', lakes);
 
-// Places: GeoNames towns, named in English/Belarusian/Russian from the gazetteer where it has them.
+// Places: GeoNames towns, named in English/Belarusian/Russian from the gazetteer where it has them,
+// else from the sourced table geo/settlement-names.json. A town with no name in every language fails.
 const SETTLEMENT_KINDS = new Set(['city', 'town', 'foreign city']);
 const gazetteerTowns = places.filter((p) => SETTLEMENT_KINDS.has(p.properties.kind));
+const settlementNames = JSON.parse(readFileSync(path.join(geoDir, 'settlement-names.json'), 'utf8'));
+const excludedSettlements = new Set(settlementNames.excluded.districts);
 const NEIGHBOUR_MIN_POPULATION = 150000;
 const BELARUS_MIN_POPULATION = 18000;
+const GAZETTEER_MATCH_KM = 12;
 const inExtent = ([lon, lat]) => lon >= EXTENT[0] && lon <= EXTENT[2] && lat >= EXTENT[1] && lat <= EXTENT[3];
-const settlements = allCities
+const towns = allCities
 	.filter((c) => inExtent(c.loc.coordinates))
 	.filter((c) =>
 		c.country === 'BY'
 			? c.population >= BELARUS_MIN_POPULATION
 			: c.population >= NEIGHBOUR_MIN_POPULATION || c.featureCode === 'PPLC'
 	)
-	.filter((c) => c.featureCode.startsWith('PPL'))
+	// PPLX are sections of a city (Moscow's districts), not towns.
+	.filter((c) => c.featureCode.startsWith('PPL') && c.featureCode !== 'PPLX')
+	.filter((c) => !excludedSettlements.has(`geonames-${c.cityId}`));
+// One town per gazetteer entry: the nearest, so Polotsk is not named after Novopolotsk next door.
+const gazetteerMatch = new Map();
+for (const place of gazetteerTowns) {
+	let best = null;
+	for (const c of towns) {
+		const d = turf.distance(place.geometry.coordinates, c.loc.coordinates);
+		if (d < GAZETTEER_MATCH_KM && (!best || d < best.d)) best = { d, c };
+	}
+	if (best) gazetteerMatch.set(best.c, place);
+}
+const settlements = towns
 	.map((c) => {
-		const match = gazetteerTowns.find((t) => turf.distance(t.geometry.coordinates, c.loc.coordinates) < 12);
-		const names = match?.properties.names;
+		const match = gazetteerMatch.get(c);
+		const id = match?.id ?? `geonames-${c.cityId}`;
+		const names = match?.properties.names ?? settlementNames.names[id];
+		if (!names?.en || !names.be || !names.ru) {
+			throw new Error(`${c.name} (${id}) has no name in every language: add it to geo/settlement-names.json`);
+		}
 		const rank = c.featureCode === 'PPLC' ? 1 : c.featureCode === 'PPLA' ? 2 : c.population >= 100000 ? 3 : 4;
 		return turf.point(c.loc.coordinates, {
-			id: match?.id ?? `geonames-${c.cityId}`,
-			name_en: names?.en ?? c.name.replace(/^Horad /, ''),
-			name_be: names?.be ?? '',
-			name_ru: names?.ru ?? '',
+			id,
+			name_en: names.en,
+			name_be: names.be,
+			name_ru: names.ru,
 			population: c.population,
 			rank,
 			inBelarus: c.country === 'BY'

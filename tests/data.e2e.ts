@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { acledCsv, acledRow } from '../src/lib/data/import/fixtures';
+import { EVENT_TYPE_IDS } from '../src/lib/data/schema';
+import { formatSpan } from '../src/lib/format';
+import { catalogue, dateWords } from '../src/lib/i18n/i18n';
 import { expectOnlyOwnOrigin, keepScreenshot, recordHosts, waitForMapIdle } from './support/map';
 
 /** An ACLED export as a newsroom would download it: BOM, CRLF, multi-line notes and a few broken rows. */
@@ -166,6 +169,34 @@ test.describe('taking the data out', () => {
 		// Width and height sit at bytes 16–23 of a PNG: the map plus a header and a key below it.
 		expect(png.readUInt32BE(16)).toBe(canvas.w);
 		expect(png.readUInt32BE(20)).toBeGreaterThan(canvas.h + 60);
+	});
+
+	test('the PNG’s title, dates, key and credits are painted in the reader’s language', async ({ page }) => {
+		// Record what is painted as text, since a PNG cannot be read back as words.
+		await page.addInitScript(() => {
+			const painted: string[] = [];
+			(window as unknown as { painted: string[] }).painted = painted;
+			const fillText = CanvasRenderingContext2D.prototype.fillText;
+			CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+				painted.push(text);
+				return fillText.call(this, text, ...rest);
+			};
+		});
+		await page.goto('/?from=2020-08-14&to=2020-08-16&lang=ru');
+		await waitForMapIdle(page);
+		await page.getByText('Экспорт', { exact: true }).click();
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('button', { name: /PNG/ }).click();
+		await downloading;
+		const painted = await page.evaluate(() => (window as unknown as { painted: string[] }).painted);
+		const ru = catalogue('ru') as Record<string, string>;
+		expect(painted).toContain(`${ru['app.name']}: Belarus, 9–16 August 2020`);
+		expect(painted).toContain(ru['type.rally']);
+		expect(painted).toContain(formatSpan('2020-08-14', '2020-08-16', dateWords('ru')));
+		expect(painted.some((text) => /^[\d\s\u00a0]+ человек$/.test(text))).toBe(true);
+		const en = catalogue('en') as Record<string, string>;
+		const english = EVENT_TYPE_IDS.map((type) => en[`type.${type}`]);
+		expect(painted.filter((text) => english.includes(text) || text.endsWith(' people'))).toEqual([]);
 	});
 });
 

@@ -46,6 +46,21 @@ for (const [lang, label, heading] of [
 			window.protestAtlas!.map.queryRenderedFeatures({ layers: ['CityLabels'] }).map((f) => String(f.properties.id))
 		);
 		expect(names).toContain('minsk');
+		// So do the basemap's towns, regions and neighbouring countries.
+		await page.evaluate(() => window.protestAtlas!.map.jumpTo({ center: [27, 53.5], zoom: 5.2 }));
+		await waitForMapIdle(page);
+		const labels = await page.evaluate(() =>
+			window
+				.protestAtlas!.map.queryRenderedFeatures({ layers: ['SettlementLabels', 'CountryLabels', 'OblastLabels'] })
+				.map((f) => {
+					// A symbol's evaluated text, as drawn for this feature.
+					const text = (f.layer.layout as { 'text-field': { sections: { text: string }[] } })['text-field'];
+					return `${f.layer.id}:${text.sections.map((section) => section.text).join('')}`;
+				})
+		);
+		expect(labels.filter((label) => label.startsWith('SettlementLabels')).length).toBeGreaterThan(10);
+		expect(labels.filter((label) => label.startsWith('CountryLabels')).length).toBeGreaterThan(2);
+		expect(labels.filter((label) => /[A-Za-z]/.test(label.split(':')[1]!))).toEqual([]);
 	});
 }
 

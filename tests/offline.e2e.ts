@@ -1,7 +1,9 @@
 /** For readers on watched or failing networks: offline after one visit, nothing kept about them, and headers for hosts. */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { waitForMapIdle } from './support/map';
+import { serveFolder } from './support/static-host';
 
 test.describe('offline after one visit', () => {
 	test('the map opens with the network off, and a place’s story can be read', async ({ page, context }) => {
@@ -17,6 +19,30 @@ test.describe('offline after one visit', () => {
 		await expect(panel.getByRole('article', { name: 'Thousands at the Pushkinskaya memorial at noon' })).toBeVisible();
 		expect(await page.evaluate(() => window.protestAtlas!.map.queryRenderedFeatures().length)).toBeGreaterThan(0);
 		await context.setOffline(false);
+	});
+
+	test('a new deploy is offered quietly, and Reload brings it in', async ({ page }) => {
+		const host = await serveFolder(path.resolve('build'));
+		try {
+			await page.goto(`${host.url}/`);
+			await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+			const notice = page.getByRole('status').filter({ hasText: 'A new version' });
+			await expect(notice).toHaveCount(0);
+			// A changed worker script is what a browser sees of a new deploy.
+			host.rewrite('/service-worker.js', (text) => `${text}\n// next deploy\n`);
+			await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+			await expect(notice).toBeVisible();
+			const reloaded = page.waitForEvent('load');
+			await notice.getByRole('button', { name: 'Reload' }).click();
+			await reloaded;
+			await expect(notice).toHaveCount(0);
+			const active = await page.evaluate(() =>
+				navigator.serviceWorker.getRegistration().then((r) => ({ waiting: !!r?.waiting, state: r?.active?.state }))
+			);
+			expect(active).toEqual({ waiting: false, state: 'activated' });
+		} finally {
+			await host.close();
+		}
 	});
 
 	test('the app can be installed: a manifest with icons', async ({ page, request }) => {

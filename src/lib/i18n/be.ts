@@ -196,6 +196,7 @@ export const be: Catalogue = {
 		'{name} · {count, plural, one {# праўрадавы сход} few {# праўрадавыя сходы} many {# праўрадавых сходаў} other {# праўрадавага сходу}}, не лічацца разам з пратэстамі',
 	'tooltip.place': '{name} · {count, plural, one {# падзея} few {# падзеі} many {# падзей} other {# падзеі}}',
 	'tooltip.people': '{size} чалавек у найбольшы дзень',
+	'export.people': '{size} чалавек',
 	'tooltip.unknown': 'памер не паведамляўся',
 	'tooltip.where': 'месца ±{distance}',
 	'notice.refused':

@@ -194,6 +194,7 @@ export const en = {
 		'{name} · {count, plural, one {# pro-government gathering} other {# pro-government gatherings}}, not counted with the protests',
 	'tooltip.place': '{name} · {count, plural, one {# event} other {# events}}',
 	'tooltip.people': '{size} people on its largest day',
+	'export.people': '{size} people',
 	'tooltip.unknown': 'size not reported',
 	'tooltip.where': 'location ±{distance}',
 	'notice.refused':

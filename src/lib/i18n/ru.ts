@@ -197,6 +197,7 @@ export const ru: Catalogue = {
 		'{name} · {count, plural, one {# проправительственная акция} few {# проправительственные акции} many {# проправительственных акций} other {# проправительственной акции}}, не считаются вместе с протестами',
 	'tooltip.place': '{name} · {count, plural, one {# событие} few {# события} many {# событий} other {# события}}',
 	'tooltip.people': '{size} человек в наибольший день',
+	'export.people': '{size} человек',
 	'tooltip.unknown': 'размер не сообщался',
 	'tooltip.where': 'место ±{distance}',
 	'notice.refused':

@@ -1,5 +1,7 @@
 import { expression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import countryNames from '../../../geo/country-names.json';
 import {
 	BASEMAP_FILES,
 	chooseStyle,
@@ -84,5 +86,35 @@ describe('country labels', () => {
 		expect(label('ru', 'Poland')).toBe('Польша');
 		expect(label('en', 'Poland')).toBe('Poland');
 		expect(label('ru', 'Atlantis')).toBe('Atlantis');
+	});
+});
+
+describe('place labels in the basemap data', () => {
+	const layer = (name: string) =>
+		JSON.parse(readFileSync(`geo/basemap/${name}.geojson`, 'utf8')) as {
+			features: { properties: Record<string, unknown> }[];
+		};
+	const named = (name: string) => layer(name).features.filter((f) => f.properties.name_en);
+	const countryLabels = layer('country-labels').features.map((f) => String(f.properties.name));
+
+	it.each(['settlements', 'oblast-labels', 'rivers', 'metro-stations'])(
+		'%s: every labelled feature has a Belarusian and a Russian name',
+		(name) => {
+			const features = named(name);
+			expect(features.length).toBeGreaterThan(0);
+			for (const { properties } of features) {
+				expect(String(properties.name_be ?? ''), String(properties.name_en)).toMatch(/\p{Script=Cyrillic}/u);
+				expect(String(properties.name_ru ?? ''), String(properties.name_en)).toMatch(/\p{Script=Cyrillic}/u);
+			}
+		}
+	);
+
+	it('names each town once, after the town at that spot', () => {
+		const ids = named('settlements').map((f) => String(f.properties.id));
+		expect(ids.length).toBe(new Set(ids).size);
+	});
+
+	it('has every labelled country in the sourced table', () => {
+		for (const country of countryLabels) expect(Object.keys(countryNames.names)).toContain(country);
 	});
 });

@@ -2,15 +2,19 @@
  * The map as a picture a newsroom can publish: the rendered map with the title, the date range,
  * the key (drawn from the same scales as the markers) and the attribution painted into the image.
  */
-import { formatCount, formatSpan } from '$lib/format';
-import { EVENT_TYPES, EVENT_TYPE_IDS } from '$lib/data/schema';
+import { EVENT_TYPE_IDS, type EventType } from '$lib/data/schema';
 import { markerRadius, sizeTicks, type Scales } from '$lib/scales/scales';
 
+/** What is painted around the map, already in the reader's language. */
 export interface ImageDecorations {
 	title: string;
-	range: { from: string; to: string };
+	/** The date range, as the reader reads it. */
+	range: string;
 	scales: Scales;
-	/** Credits of the data, beside those of the basemap. */
+	typeLabel: (type: EventType) => string;
+	/** A size circle's label, such as "1,000 people". */
+	sizeLabel: (people: number) => string;
+	/** Credits of the app and the data, beside those of the basemap. */
 	attribution: string[];
 }
 
@@ -49,9 +53,8 @@ export function composeImage(
 	ctx.textBaseline = 'middle';
 	ctx.fillText(decorations.title, 12 * ratio, header / 2);
 	ctx.font = px(13);
-	const range = formatSpan(decorations.range.from, decorations.range.to);
 	ctx.textAlign = 'right';
-	ctx.fillText(range, width - 12 * ratio, header / 2);
+	ctx.fillText(decorations.range, width - 12 * ratio, header / 2);
 	ctx.textAlign = 'left';
 
 	// The key: one swatch per type, then the size circles, as the legend draws them.
@@ -64,7 +67,7 @@ export function composeImage(
 		ctx.arc(x + 5 * ratio, keyY, 5 * ratio, 0, Math.PI * 2);
 		ctx.fill();
 		ctx.fillStyle = '#2b2722';
-		const label = EVENT_TYPES[type].label;
+		const label = decorations.typeLabel(type);
 		ctx.fillText(label, x + 13 * ratio, keyY);
 		x += 13 * ratio + ctx.measureText(label).width + 12 * ratio;
 	}
@@ -77,13 +80,13 @@ export function composeImage(
 		ctx.beginPath();
 		ctx.arc(x + r, base - r, r, 0, Math.PI * 2);
 		ctx.stroke();
-		const label = `${formatCount(tick)} people`;
+		const label = decorations.sizeLabel(tick);
 		ctx.fillText(label, x + 2 * r + 4 * ratio, base - 6 * ratio);
 		x += 2 * r + 16 * ratio + ctx.measureText(label).width;
 	});
 	ctx.fillStyle = '#6b6257';
 	ctx.font = px(10);
-	const credits = ['Protest Atlas', ...decorations.attribution, ...basemapCredits.map(creditText)].join(' · ');
+	const credits = [...decorations.attribution, ...basemapCredits.map(creditText)].join(' · ');
 	ctx.fillText(credits, 12 * ratio, base + 16 * ratio, width - 24 * ratio);
 	return canvas;
 }

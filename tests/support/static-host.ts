@@ -1,0 +1,58 @@
+/**
+ * A plain static host for a built folder, as a CDN would serve it: no caching, and a hook that
+ * lets a test change a file between requests (a new deploy) without touching the build.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json',
+	'.geojson': 'application/geo+json',
+	'.webmanifest': 'application/manifest+json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.pbf': 'application/x-protobuf',
+	'.woff2': 'font/woff2',
+	'.csv': 'text/csv; charset=utf-8',
+	'.parquet': 'application/vnd.apache.parquet',
+	'.wasm': 'application/wasm'
+};
+
+export interface StaticHost {
+	url: string;
+	/** Replaces a file's text from now on, as a deploy would. */
+	rewrite(pathname: string, change: (text: string) => string): void;
+	close(): Promise<void>;
+}
+
+export async function serveFolder(root: string): Promise<StaticHost> {
+	const rewrites = new Map<string, (text: string) => string>();
+	const server = createServer((request, response) => {
+		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+		let file = path.join(root, pathname);
+		if (!file.startsWith(root)) return void response.writeHead(403).end();
+		if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+		if (!existsSync(file)) return void response.writeHead(404).end();
+		const headers = {
+			'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+			'cache-control': 'no-cache'
+		};
+		const change = rewrites.get(pathname);
+		if (change) return void response.writeHead(200, headers).end(change(readFileSync(file, 'utf8')));
+		response.writeHead(200, { ...headers, 'content-length': statSync(file).size });
+		createReadStream(file).pipe(response);
+	});
+	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		rewrite: (pathname, change) => void rewrites.set(pathname, change),
+		close: () => new Promise((done) => server.close(() => done()))
+	};
+}
