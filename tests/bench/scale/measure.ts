@@ -1,0 +1,182 @@
+/**
+ * Opens one page in a fresh browser context and measures it: the first frame in which the map's
+ * marker layers return a feature, then a filter step (one type hidden) and a one-day date step,
+ * each until the map is idle; the longest main-thread task after the first markers; the JS heap;
+ * and the bytes the page and its workers fetched.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+export interface Measurement {
+	firstMarkers?: number;
+	filterStep?: number;
+	dateStep?: number;
+	longestTaskAfterFirstMarkers?: number;
+	longTasksAfterFirstMarkers?: number;
+	heap?: number;
+	bytes?: number;
+	error?: string;
+}
+
+/** The first day of every benchmark dataset: the one-day window starts there and steps to the next. */
+const FIRST_DAY = '2020-08-09';
+const NEXT_DAY = '2020-08-10';
+const HIDDEN_TYPE = 'rally';
+
+interface BenchWindow {
+	__probe: { firstMarkers?: number; longTasks: [number, number][] };
+	bench?: {
+		map?: import('maplibre-gl').Map;
+		markerLayers?: string[];
+		leaflet?: boolean;
+		step?: (state: { hiddenType?: string; from?: string; to?: string }) => void | Promise<void>;
+	};
+	protestAtlas?: { map: import('maplibre-gl').Map };
+}
+
+/** Runs in the page before its own scripts: watches long tasks and the first frame with markers. */
+function probe() {
+	const w = window as unknown as BenchWindow;
+	w.__probe = { longTasks: [] };
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) w.__probe.longTasks.push([entry.startTime, entry.duration]);
+	}).observe({ type: 'longtask', buffered: true });
+	const markerLayers = (map: import('maplibre-gl').Map) =>
+		(map.getStyle()?.layers ?? [])
+			.filter((l) => l.type === 'circle' && 'source' in l && /^(event-|points$)/.test(String(l.source)))
+			.map((l) => l.id);
+	const frame = () => {
+		try {
+			if (w.bench?.leaflet) {
+				if (document.querySelector('.leaflet-marker-icon')) w.__probe.firstMarkers = performance.now();
+			} else {
+				const map = w.bench?.map ?? w.protestAtlas?.map;
+				const layers = map && map.isStyleLoaded() !== undefined ? markerLayers(map) : [];
+				if (map && layers.length && map.queryRenderedFeatures({ layers }).length > 0)
+					w.__probe.firstMarkers = performance.now();
+			}
+		} catch {
+			// The style is still loading.
+		}
+		if (w.__probe.firstMarkers === undefined) requestAnimationFrame(frame);
+	};
+	requestAnimationFrame(frame);
+}
+
+/** Times one step in the page, from a task of its own (so its long tasks are seen) to the map's next idle. */
+async function timeStep(page: Page, app: boolean, step: 'filter' | 'date'): Promise<number> {
+	return page.evaluate(
+		({ app, step, hidden, first, next }) =>
+			new Promise<number>((resolve, reject) => {
+				const w = window as unknown as BenchWindow;
+				const settle = (start: number) => requestAnimationFrame(() => resolve(performance.now() - start));
+				setTimeout(() => reject(new Error(`${step} step: no idle within 120 s`)), 120_000);
+				setTimeout(() => {
+					const start = performance.now();
+					const map = w.bench?.map ?? w.protestAtlas?.map;
+					map?.once('idle', () => settle(start));
+					if (app) {
+						if (step === 'filter') {
+							const button = [...document.querySelectorAll<HTMLButtonElement>('button[aria-pressed]')].find((b) =>
+								b.textContent?.includes('Rally or march')
+							);
+							button!.click();
+						} else {
+							const range = document.querySelector<HTMLElement>('[role="slider"][aria-label="Date range"]')!;
+							range.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+						}
+						return;
+					}
+					const state = step === 'filter' ? { hiddenType: hidden } : { hiddenType: hidden, from: next, to: next };
+					void Promise.resolve(w.bench!.step!(state)).then(() => {
+						if (w.bench?.leaflet) settle(start);
+					});
+					void first;
+				}, 0);
+			}),
+		{ app, step, hidden: HIDDEN_TYPE, first: FIRST_DAY, next: NEXT_DAY }
+	);
+}
+
+/** Sets the one-day window on the first day, untimed, and waits for the map to settle. */
+async function setFirstDay(page: Page, app: boolean): Promise<void> {
+	if (app) {
+		const last = page.getByRole('slider', { name: 'Last date' });
+		await last.focus();
+		await page.keyboard.press('Home');
+		await page.waitForURL(new RegExp(`from=${FIRST_DAY}&to=${FIRST_DAY}`));
+	} else {
+		await page.evaluate(
+			({ hidden, first }) => (window as unknown as BenchWindow).bench!.step!({ hiddenType: hidden, from: first, to: first }),
+			{ hidden: HIDDEN_TYPE, first: FIRST_DAY }
+		);
+	}
+	await page.waitForTimeout(1500);
+	await page.waitForFunction(() => {
+		const w = window as unknown as BenchWindow;
+		const map = w.bench?.map ?? w.protestAtlas?.map;
+		return !map || (map.loaded() && !map.isMoving());
+	});
+}
+
+export async function measurePage(
+	browser: Browser,
+	origin: string,
+	url: string,
+	{ app, timeoutMs }: { app: boolean; timeoutMs: number }
+): Promise<Measurement> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+	const page = await context.newPage();
+	let bytes = 0;
+	page.on('requestfinished', (request) => {
+		void request.sizes().then(
+			(sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize),
+			() => undefined
+		);
+	});
+	let crashed = false;
+	page.on('crash', () => (crashed = true));
+	// tsx keeps function names with a helper that the page lacks; the page gets a stand-in.
+	await page.addInitScript({ content: 'window.__name = (f) => f;' });
+	await page.addInitScript(probe);
+	const result: Measurement = {};
+	try {
+		await page.goto(`${origin}${url}`, { timeout: timeoutMs });
+		await page.waitForFunction(
+			() => (window as unknown as BenchWindow).__probe.firstMarkers !== undefined,
+			null,
+			{ timeout: timeoutMs, polling: 250 }
+		);
+		result.firstMarkers = await page.evaluate(() => (window as unknown as BenchWindow).__probe.firstMarkers);
+		await page.waitForFunction(
+			() => {
+				const w = window as unknown as BenchWindow;
+				const map = w.bench?.map ?? w.protestAtlas?.map;
+				return Boolean(w.bench?.step || app(w)) && (!map || (map.loaded() && !map.isMoving()));
+				function app(w: BenchWindow) {
+					return Boolean(w.protestAtlas && document.querySelector('button[aria-pressed]'));
+				}
+			},
+			null,
+			{ timeout: timeoutMs }
+		);
+		await page.waitForTimeout(1000);
+		result.filterStep = await timeStep(page, app, 'filter');
+		await setFirstDay(page, app);
+		result.dateStep = await timeStep(page, app, 'date');
+		await page.waitForTimeout(500);
+		const after = await page.evaluate(() => {
+			const probe = (window as unknown as BenchWindow).__probe;
+			const later = probe.longTasks.filter(([start]) => start >= probe.firstMarkers!).map(([, duration]) => duration);
+			const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+			return { longest: Math.max(0, ...later), count: later.length, heap: memory?.usedJSHeapSize };
+		});
+		result.longestTaskAfterFirstMarkers = after.longest;
+		result.longTasksAfterFirstMarkers = after.count;
+		result.heap = after.heap;
+	} catch (error) {
+		result.error = crashed ? 'the page crashed' : (error as Error).message.split('\n')[0];
+	}
+	result.bytes = bytes;
+	await context.close().catch(() => undefined);
+	return result;
+}

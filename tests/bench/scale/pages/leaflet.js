@@ -1,0 +1,35 @@
+// The usual Leaflet way: Leaflet.markercluster over circle markers, added in chunks; a filter re-adds.
+import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
+import L from 'leaflet';
+import { keep, loadPoints } from './shared.js';
+
+window.L = L;
+await import('leaflet.markercluster');
+const map = L.map('map', { preferCanvas: true, maxZoom: 18 }).setView([53.7, 27.5], 6);
+let loaded = () => {};
+const group = L.markerClusterGroup({
+	chunkedLoading: true,
+	chunkProgress: (processed, total) => processed === total && loaded()
+});
+const markersOf = (features) =>
+	features.map((f) => {
+		const [lon, lat] = f.geometry.coordinates;
+		return L.circleMarker([lat, lon], { radius: 4, color: '#c8553d' });
+	});
+const all = await loadPoints();
+group.addLayers(markersOf(all));
+map.addLayer(group);
+window.bench = {
+	leaflet: true,
+	/** Resolves once markercluster has taken in every marker. */
+	step(state) {
+		group.clearLayers();
+		const markers = markersOf(keep(all, state));
+		if (markers.length === 0) return Promise.resolve();
+		const done = new Promise((resolve) => (loaded = resolve));
+		group.addLayers(markers);
+		return done;
+	}
+};
