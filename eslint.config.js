@@ -23,6 +23,7 @@ export default ts.config(
 	{
 		ignores: [
 			'.scratch/',
+			'.bench/',
 			'build/',
 			'.svelte-kit/',
 			'geo/sources/',

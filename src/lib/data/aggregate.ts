@@ -51,10 +51,18 @@ export function daySums(events: readonly ProtestEvent[], range?: { from: string;
 		if (!bounds) continue;
 		const first = event.when.start.slice(0, 10);
 		const last = (event.when.end ?? event.when.start).slice(0, 10);
-		for (let day = first; day <= last; day = nextDay(day)) {
-			if (range && (day < range.from || day > range.to)) continue;
-			const sum = sums.get(day) ?? [0, 0, false];
-			sums.set(day, [sum[0] + bounds.low, sum[1] + bounds.high, sum[2] || bounds.openEnded]);
+		if (first > last) continue;
+		for (let day = first; ; day = nextDay(day)) {
+			if (!range || (day >= range.from && day <= range.to)) {
+				const sum = sums.get(day);
+				if (sum) {
+					sum[0] += bounds.low;
+					sum[1] += bounds.high;
+					sum[2] ||= bounds.openEnded;
+				} else sums.set(day, [bounds.low, bounds.high, bounds.openEnded]);
+			}
+			// Most events last a day: no date arithmetic for them.
+			if (day >= last) break;
 		}
 	}
 	return sums;
@@ -111,8 +119,13 @@ export function startKey(event: ProtestEvent): string {
 	return event.when.start;
 }
 
+/** Date order, then id order; ISO dates and slugs sort by their characters, with no locale rules to apply. */
 export function byStart(a: ProtestEvent, b: ProtestEvent): number {
-	return startKey(a).localeCompare(startKey(b)) || a.id.localeCompare(b.id);
+	return compareText(startKey(a), startKey(b)) || compareText(a.id, b.id);
+}
+
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface PlaceSummary {

@@ -106,7 +106,8 @@ async function setFirstDay(page: Page, app: boolean): Promise<void> {
 		await page.waitForURL(new RegExp(`from=${FIRST_DAY}&to=${FIRST_DAY}`));
 	} else {
 		await page.evaluate(
-			({ hidden, first }) => (window as unknown as BenchWindow).bench!.step!({ hiddenType: hidden, from: first, to: first }),
+			({ hidden, first }) =>
+				(window as unknown as BenchWindow).bench!.step!({ hiddenType: hidden, from: first, to: first }),
 			{ hidden: HIDDEN_TYPE, first: FIRST_DAY }
 		);
 	}
@@ -141,11 +142,10 @@ export async function measurePage(
 	const result: Measurement = {};
 	try {
 		await page.goto(`${origin}${url}`, { timeout: timeoutMs });
-		await page.waitForFunction(
-			() => (window as unknown as BenchWindow).__probe.firstMarkers !== undefined,
-			null,
-			{ timeout: timeoutMs, polling: 250 }
-		);
+		await page.waitForFunction(() => (window as unknown as BenchWindow).__probe.firstMarkers !== undefined, null, {
+			timeout: timeoutMs,
+			polling: 250
+		});
 		result.firstMarkers = await page.evaluate(() => (window as unknown as BenchWindow).__probe.firstMarkers);
 		await page.waitForFunction(
 			() => {

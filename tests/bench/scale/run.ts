@@ -112,7 +112,10 @@ async function main() {
 					]
 				: [];
 			for (const [name, url] of pages) {
-				const result = await measurePage(browser, host.url, url, { app: name === 'Protest Atlas', timeoutMs: OPEN_TIMEOUT_MS });
+				const result = await measurePage(browser, host.url, url, {
+					app: name === 'Protest Atlas',
+					timeoutMs: OPEN_TIMEOUT_MS
+				});
 				rows.push({ size: dataset.size, page: name, result });
 				console.log(`${dataset.size} · ${name}: ${JSON.stringify(result)}`);
 			}
@@ -150,7 +153,8 @@ export function report(rows: Row[]): string {
 	for (const row of rows) {
 		const bare = rows.find((r) => r.size === row.size && r.page === 'bare MapLibre')?.result;
 		const r = row.result;
-		const versus = (n: number | undefined, of: number | undefined) => (row.page === 'Protest Atlas' ? ratio(n, of) : '');
+		const versus = (n: number | undefined, of: number | undefined) =>
+			row.page === 'Protest Atlas' ? ratio(n, of) : '';
 		lines.push(
 			`| ${row.size} | ${row.page} | ${r.error ? `did not open: ${r.error}` : `${ms(r.firstMarkers)}${row.page === 'bare MapLibre' ? '' : ratio(r.firstMarkers, bare?.firstMarkers)}`} | ${ms(r.filterStep)}${versus(r.filterStep, defaultApp?.filterStep)} | ${ms(r.dateStep)}${versus(r.dateStep, defaultApp?.dateStep)} | ${ms(r.longestTaskAfterFirstMarkers)} | ${mb(r.heap)} | ${mb(r.bytes)} |`
 		);

@@ -2,7 +2,8 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { keep, loadPoints } from './shared.js';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { keep, loadPoints, type StepState } from './shared';
 
 maplibregl.setWorkerUrl(workerUrl);
 const map = new maplibregl.Map({
@@ -42,7 +43,7 @@ map.on('load', async () => {
 		filter: ['!', ['has', 'point_count']],
 		paint: { 'circle-radius': 4, 'circle-color': '#c8553d' }
 	});
-	window.bench.step = (state) =>
-		map.getSource('points').setData({ type: 'FeatureCollection', features: keep(all, state) });
+	window.bench!.step = (state: StepState) =>
+		void map.getSource<GeoJSONSource>('points')!.setData({ type: 'FeatureCollection', features: keep(all, state) });
 });
 window.bench = { map, markerLayers: ['clusters', 'points'] };

@@ -2,7 +2,8 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { params } from './shared.js';
+import type { FilterSpecification } from 'maplibre-gl';
+import { pointsUrl, type StepState } from './shared';
 
 maplibregl.setWorkerUrl(workerUrl);
 const map = new maplibregl.Map({
@@ -11,7 +12,7 @@ const map = new maplibregl.Map({
 	zoom: 5.5,
 	style: {
 		version: 8,
-		sources: { points: { type: 'geojson', data: new URL(params.get('points'), location.href).href } },
+		sources: { points: { type: 'geojson', data: pointsUrl } },
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } },
 			{ id: 'markers', type: 'circle', source: 'points', paint: { 'circle-radius': 4, 'circle-color': '#c8553d' } }
@@ -22,9 +23,9 @@ window.bench = {
 	map,
 	markerLayers: ['markers'],
 	// Filtering on the GPU side of MapLibre: no new data.
-	step(state) {
-		const filter = ['all', ['!=', ['get', 'type'], state.hiddenType ?? '']];
-		if (state.from) filter.push(['>=', ['get', 'day'], state.from], ['<=', ['get', 'day'], state.to]);
-		map.setFilter('markers', filter);
+	step(state: StepState) {
+		const conditions: unknown[] = [['!=', ['get', 'type'], state.hiddenType ?? '']];
+		if (state.from) conditions.push(['>=', ['get', 'day'], state.from], ['<=', ['get', 'day'], state.to ?? state.from]);
+		map.setFilter('markers', ['all', ...conditions] as FilterSpecification);
 	}
 };

@@ -3,19 +3,21 @@ import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import L from 'leaflet';
-import { keep, loadPoints } from './shared.js';
+import { keep, loadPoints, type PointFeature, type StepState } from './shared';
 
-window.L = L;
+(window as unknown as { L: typeof L }).L = L;
 await import('leaflet.markercluster');
 const map = L.map('map', { preferCanvas: true, maxZoom: 18 }).setView([53.7, 27.5], 6);
-let loaded = () => {};
+let loaded: () => void = () => undefined;
 const group = L.markerClusterGroup({
 	chunkedLoading: true,
-	chunkProgress: (processed, total) => processed === total && loaded()
+	chunkProgress: (processed: number, total: number) => {
+		if (processed === total) loaded();
+	}
 });
-const markersOf = (features) =>
+const markersOf = (features: PointFeature[]) =>
 	features.map((f) => {
-		const [lon, lat] = f.geometry.coordinates;
+		const [lon = 0, lat = 0] = f.geometry.coordinates;
 		return L.circleMarker([lat, lon], { radius: 4, color: '#c8553d' });
 	});
 const all = await loadPoints();
@@ -24,11 +26,11 @@ map.addLayer(group);
 window.bench = {
 	leaflet: true,
 	/** Resolves once markercluster has taken in every marker. */
-	step(state) {
+	step(state: StepState) {
 		group.clearLayers();
 		const markers = markersOf(keep(all, state));
 		if (markers.length === 0) return Promise.resolve();
-		const done = new Promise((resolve) => (loaded = resolve));
+		const done = new Promise<void>((resolve) => (loaded = resolve));
 		group.addLayers(markers);
 		return done;
 	}

@@ -1,0 +1,39 @@
+/** Many places: long lists render only the rows in view, and still reach every place. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { writeSyntheticAcled } from './bench/scale/synthetic';
+import { waitForMapIdle } from './support/map';
+
+test('a list of thousands of places renders only what is in view, and reaches the last place', async ({ page }) => {
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-')), 'synthetic-acled.csv');
+	await writeSyntheticAcled(file, 40_000);
+	await page.goto('/');
+	await waitForMapIdle(page);
+	await page.locator('input[type=file]').setInputFiles(file);
+	const dialog = page.getByRole('dialog', { name: /^Importing/ });
+	await expect(dialog).toContainText('40,000 events imported · 0 rows rejected', { timeout: 60_000 });
+	await dialog.getByRole('button', { name: 'Show on the map' }).click();
+
+	const cities = page.locator('ul.cities');
+	await expect(page.getByRole('heading', { name: 'Cities (2,000)' })).toBeVisible();
+	expect(await cities.locator('li').count()).toBeLessThan(80);
+	await expect(cities.locator('li').first()).toHaveAttribute('aria-setsize', '2000');
+
+	await page.getByRole('button', { name: 'Places', exact: true }).click();
+	const places = page.locator('ul.places');
+	expect(await places.locator('li').count()).toBeLessThan(80);
+	// Scrolled to the end, the last row is there, and it opens its place.
+	await places.evaluate((list) => {
+		let scroller = list.parentElement;
+		while (scroller && !/auto|scroll/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+		scroller!.scrollTop = scroller!.scrollHeight;
+	});
+	const last = places.locator('li').last();
+	await expect(last).toHaveAttribute('aria-posinset', String(await last.getAttribute('aria-setsize')));
+	const name = (await last.getByRole('button').textContent())!.trim();
+	await last.getByRole('button').click();
+	await expect(page.getByRole('complementary', { name })).toBeVisible();
+	expect(await places.locator('li').count()).toBeLessThan(80);
+});
