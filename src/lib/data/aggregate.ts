@@ -4,12 +4,12 @@
  */
 import { bbox, featureCollection, point } from '@turf/turf';
 import { placeName } from './names';
-import type { CountRange, EventType, Place, ProtestEvent } from './schema';
+import type { CountRange, EventType, Place, IndexedEvent } from './schema';
 
 /** Event types that are gatherings of people (as opposed to deaths, repression, statements). */
 export const GATHERING_TYPES: ReadonlySet<EventType> = new Set(['rally', 'human-chain', 'strike', 'vigil', 'funeral']);
 
-export function isGathering(event: ProtestEvent): boolean {
+export function isGathering(event: IndexedEvent): boolean {
 	return GATHERING_TYPES.has(event.type);
 }
 
@@ -44,7 +44,7 @@ export interface Turnout {
 export type DaySums = Map<string, [number, number, boolean]>;
 
 /** Sums each day's gatherings, within `range` when one is given. */
-export function daySums(events: readonly ProtestEvent[], range?: { from: string; to: string }): DaySums {
+export function daySums(events: readonly IndexedEvent[], range?: { from: string; to: string }): DaySums {
 	const sums: DaySums = new Map();
 	for (const event of events) {
 		const bounds = crowdBounds(event.crowd);
@@ -91,7 +91,7 @@ export function peakOf(sums: DaySums): Pick<Turnout, 'low' | 'high' | 'day' | 'o
 
 /** The largest single-day turnout of these gatherings, with the unknown sizes counted apart. */
 export function peakTurnout(
-	gatherings: readonly ProtestEvent[],
+	gatherings: readonly IndexedEvent[],
 	range?: { from: string; to: string }
 ): Turnout | undefined {
 	const peak = peakOf(daySums(gatherings, range));
@@ -100,11 +100,11 @@ export function peakTurnout(
 }
 
 /** Whether a gathering counts towards protest turnout: pro-government and official events never do. */
-export function isProtestGathering(event: ProtestEvent): boolean {
+export function isProtestGathering(event: IndexedEvent): boolean {
 	return isGathering(event) && event.stance !== 'pro-government' && event.stance !== 'authorities';
 }
 
-export function isProGovernmentGathering(event: ProtestEvent): boolean {
+export function isProGovernmentGathering(event: IndexedEvent): boolean {
 	return isGathering(event) && event.stance === 'pro-government';
 }
 
@@ -115,12 +115,12 @@ function nextDay(ymd: string): string {
 }
 
 /** Sort key of an event's start: its local date and time as written. */
-export function startKey(event: ProtestEvent): string {
+export function startKey(event: IndexedEvent): string {
 	return event.when.start;
 }
 
 /** Date order, then id order; ISO dates and slugs sort by their characters, with no locale rules to apply. */
-export function byStart(a: ProtestEvent, b: ProtestEvent): number {
+export function byStart(a: IndexedEvent, b: IndexedEvent): number {
 	return compareText(startKey(a), startKey(b)) || compareText(a.id, b.id);
 }
 
@@ -130,13 +130,13 @@ function compareText(a: string, b: string): number {
 
 export interface PlaceSummary {
 	place: Place;
-	events: ProtestEvent[];
+	events: IndexedEvent[];
 	/** Protest gatherings here (not pro-government, not official). */
-	gatherings: ProtestEvent[];
+	gatherings: IndexedEvent[];
 	/** Their largest single-day turnout; undefined when no size is known. */
 	peak?: Turnout;
 	/** Pro-government gatherings here, drawn apart and never added to protest figures. */
-	proGovernment: ProtestEvent[];
+	proGovernment: IndexedEvent[];
 	/** The type that colours the marker: the largest gathering's, else the most frequent. */
 	headlineType: EventType;
 	types: EventType[];
@@ -144,12 +144,12 @@ export interface PlaceSummary {
 
 /** One summary per place that has events, in date order of each place's first event. */
 export function summarisePlaces(
-	events: readonly ProtestEvent[],
+	events: readonly IndexedEvent[],
 	places: readonly Place[],
 	range?: { from: string; to: string }
 ): PlaceSummary[] {
 	const placeById = new Map(places.map((p) => [p.id, p]));
-	const groups = new Map<string, ProtestEvent[]>();
+	const groups = new Map<string, IndexedEvent[]>();
 	for (const event of [...events].sort(byStart)) {
 		if (!groups.has(event.place)) groups.set(event.place, []);
 		groups.get(event.place)!.push(event);
@@ -161,7 +161,7 @@ export function summarisePlaces(
 		const gatherings = placeEvents.filter(isProtestGathering);
 		const peak = peakTurnout(gatherings, range);
 		// The type that colours the marker: the biggest gathering's, else the most frequent.
-		let biggest: ProtestEvent | undefined;
+		let biggest: IndexedEvent | undefined;
 		for (const event of gatherings) {
 			const high = crowdBounds(event.crowd)?.high;
 			if (high !== undefined && (!biggest || high > crowdBounds(biggest.crowd)!.high)) biggest = event;
@@ -185,9 +185,9 @@ export function summarisePlaces(
 export interface CitySummary {
 	city: Place;
 	places: PlaceSummary[];
-	events: ProtestEvent[];
+	events: IndexedEvent[];
 	/** Protest gatherings in the city (not pro-government, not official). */
-	gatherings: ProtestEvent[];
+	gatherings: IndexedEvent[];
 	/** Their largest single-day turnout, across all the city's places. */
 	peak?: Turnout;
 	/** First and last local dates (YYYY-MM-DD) of the city's events. */
@@ -240,8 +240,8 @@ export function sortCities(cities: readonly CitySummary[], by: CitySort): CitySu
 }
 
 /** Events grouped by their local start date, in date order. */
-export function groupByDay(events: readonly ProtestEvent[]): { date: string; events: ProtestEvent[] }[] {
-	const days = new Map<string, ProtestEvent[]>();
+export function groupByDay(events: readonly IndexedEvent[]): { date: string; events: IndexedEvent[] }[] {
+	const days = new Map<string, IndexedEvent[]>();
 	for (const event of [...events].sort(byStart)) {
 		const date = event.when.start.slice(0, 10);
 		if (!days.has(date)) days.set(date, []);
@@ -262,7 +262,7 @@ export function boundsOfPlaces(places: readonly Place[]): [number, number, numbe
  * that a statement in a faraway capital does not pull the opening view across a continent.
  */
 export function coreExtent(
-	events: readonly ProtestEvent[],
+	events: readonly IndexedEvent[],
 	places: readonly Place[]
 ): [number, number, number, number] | undefined {
 	const byId = new Map(places.map((p) => [p.id, p]));

@@ -1,5 +1,6 @@
-import type { PublishedDataset, PublishedHeader } from './published';
-import type { Place, ProtestEvent } from './schema';
+import { detailsAtHand, type EventDetailsSource } from './details';
+import type { PublishedHeader, PublishedIndexFile } from './published';
+import type { IndexedEvent, Place } from './schema';
 
 /** What the app shows about a dataset as a whole. */
 export interface AtlasHeader {
@@ -18,10 +19,12 @@ export interface AtlasHeader {
 export interface AtlasData {
 	header: AtlasHeader;
 	places: Place[];
-	events: ProtestEvent[];
+	/** What the map and lists need of each event; a panel asks `details` for the rest. */
+	events: IndexedEvent[];
+	details: EventDetailsSource;
 }
 
-export function toAtlasData(dataset: PublishedDataset): AtlasData {
+export function toAtlasData(dataset: PublishedIndexFile, details: EventDetailsSource = detailsAtHand()): AtlasData {
 	return {
 		header: {
 			slug: dataset.slug,
@@ -35,6 +38,7 @@ export function toAtlasData(dataset: PublishedDataset): AtlasData {
 			...(dataset.provenance ? { provenance: dataset.provenance } : {})
 		},
 		places: dataset.places,
-		events: dataset.events
+		events: dataset.events,
+		details
 	};
 }

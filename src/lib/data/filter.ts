@@ -1,6 +1,6 @@
 /** The one filtered view of the events that the map, lists, legend and timeline all show. */
 import { crowdBounds } from './aggregate';
-import { STANCES, type EventType, type ProtestEvent } from './schema';
+import { STANCES, type EventType, type IndexedEvent } from './schema';
 
 export const STATUSES = ['reported', 'announced', 'called'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -22,13 +22,13 @@ export interface EventFilter {
 }
 
 /** First and last local dates of an event (a one-day event starts and ends on the same date). */
-export function eventDays(event: ProtestEvent): { first: string; last: string } {
+export function eventDays(event: IndexedEvent): { first: string; last: string } {
 	const first = event.when.start.slice(0, 10);
 	return { first, last: (event.when.end ?? event.when.start).slice(0, 10) };
 }
 
 /** Whether an event passes every filter except the place and city selection. */
-export function matchesFilters(event: ProtestEvent, state: EventFilter): boolean {
+export function matchesFilters(event: IndexedEvent, state: EventFilter): boolean {
 	const { first, last } = eventDays(event);
 	if (state.from && last < state.from) return false;
 	if (state.to && first > state.to) return false;
@@ -42,6 +42,6 @@ export function matchesFilters(event: ProtestEvent, state: EventFilter): boolean
 	return true;
 }
 
-export function filterEvents(events: readonly ProtestEvent[], state: EventFilter): ProtestEvent[] {
+export function filterEvents<E extends IndexedEvent>(events: readonly E[], state: EventFilter): E[] {
 	return events.filter((event) => matchesFilters(event, state));
 }

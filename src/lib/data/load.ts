@@ -15,7 +15,7 @@ import {
 	type Place as PlaceT,
 	type ProtestEvent as ProtestEventT
 } from './schema';
-import { PublishedFile, type PublishedDataset } from './published';
+import { detailsPath, PublishedFile, type PublishedDataset } from './published';
 import { isTimeZone, localDate, parseOffset, zoneOffsetMinutes } from './time';
 
 export interface Problem {
@@ -277,10 +277,48 @@ export interface PublishedResult {
 }
 
 /** Fully validates a published dataset: header, places, their cities, and events. */
-export function readPublished(input: unknown, file: string): PublishedResult {
+/**
+ * Checks a published dataset record by record. A large one keeps its events' texts and sources in
+ * separate files: `readDetails(n)` gives the parsed chunk n (or undefined if it cannot be read), and
+ * each chunk's details join their events before the events are checked.
+ */
+export function readPublished(input: unknown, file: string, readDetails?: (n: number) => unknown): PublishedResult {
 	const head = PublishedFile.safeParse(input);
 	if (!head.success) return { problems: schemaProblems(head.error, input, file, 'dataset'), total: 0 };
 	const lists = head.data;
+	const { details } = head.data;
+	if (details) {
+		const where = detailsPath(head.data.slug, 0).replace(/0\.json$/, '');
+		if (!readDetails)
+			return {
+				problems: [
+					{
+						file,
+						field: 'details',
+						message: `expected the events' texts and sources here, but this file keeps them in ${where}; check the folder with npm run validate`
+					}
+				],
+				total: lists.events.length
+			};
+		const joined: unknown[] = [];
+		for (let n = 0; n < details.chunks; n++) {
+			const chunk = readDetails(n) as { events?: unknown } | undefined;
+			const part = lists.events.slice(n * details.chunkSize, (n + 1) * details.chunkSize);
+			if (!Array.isArray(chunk?.events) || chunk.events.length !== part.length)
+				return {
+					problems: [
+						{
+							file: `${where}${n}.json`,
+							message: `expected the details of ${part.length} events, in the index's order`
+						}
+					],
+					total: lists.events.length
+				};
+			const list = chunk.events as unknown[];
+			part.forEach((event, i) => joined.push({ ...(event as object), ...(list[i] as object) }));
+		}
+		lists.events = joined;
+	}
 	const { valid, problems: placeProblems } = readRecords(lists.places, 'place', Place, file, (place, report) => {
 		if (!inBbox(place.geometry.coordinates, head.data.bbox))
 			report('geometry.coordinates', bboxMessage(place.geometry.coordinates, head.data.bbox));
@@ -302,7 +340,7 @@ export function readPublished(input: unknown, file: string): PublishedResult {
 	const { events, problems } = readEvents(lists.events, file, places, head.data);
 	// The checked records replace the raw lists.
 	return {
-		dataset: { ...head.data, places, events },
+		dataset: { ...head.data, places, events, details: undefined },
 		problems: [...placeProblems, ...problems],
 		total: lists.events.length
 	};

@@ -1,17 +1,22 @@
 /**
- * A published dataset: one self-contained JSON file that the app fetches from its own origin
+ * A published dataset: a JSON file that the app fetches from its own origin
  * (`static/data/<slug>.json`), written by the importer after full validation. The page itself
  * only checks its structure, cheaply, since every record was checked when it was written.
+ * A large dataset keeps its events' texts and sources apart, in `<slug>.details/<n>.json`
+ * (see details.ts), so that the file the map needs first holds only what it draws.
  */
 import { z } from 'zod';
-import { IsoDate, LanguageTag, Slug, type Place, type ProtestEvent } from './schema';
+import { splitDetails, type DetailsOutline } from './details';
+import { IsoDate, LanguageTag, Slug, type IndexedEvent, type Place, type ProtestEvent } from './schema';
 
 export const PUBLISHED_FORMAT = 'protest-atlas-dataset';
-export const PUBLISHED_VERSION = 1;
+/** Version 2 added details in separate files; version 1 files are read as they are. */
+export const PUBLISHED_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 export const PublishedHeader = z.object({
 	format: z.literal(PUBLISHED_FORMAT),
-	version: z.literal(PUBLISHED_VERSION),
+	version: z.union([z.literal(1), z.literal(2)]),
 	slug: Slug,
 	title: z.string().min(1),
 	description: z.string().optional(),
@@ -32,7 +37,9 @@ export const PublishedHeader = z.object({
 			imported: z.number().int().nonnegative(),
 			rejected: z.number().int().nonnegative()
 		})
-		.optional()
+		.optional(),
+	/** Present when the events' texts and sources are in `<slug>.details/<n>.json`. */
+	details: z.object({ chunkSize: z.number().int().positive(), chunks: z.number().int().nonnegative() }).optional()
 });
 export type PublishedHeader = z.infer<typeof PublishedHeader>;
 
@@ -42,9 +49,22 @@ export const PublishedFile = PublishedHeader.extend({
 	events: z.array(z.unknown())
 }).strict();
 
+/** A dataset with every event whole, as the importer makes it. */
 export interface PublishedDataset extends PublishedHeader {
 	places: Place[];
 	events: ProtestEvent[];
+}
+
+/** A published file as the page reads it: whole events, or an index whose details are apart. */
+export interface PublishedIndexFile extends PublishedHeader {
+	places: Place[];
+	events: IndexedEvent[];
+	details?: DetailsOutline;
+}
+
+/** Where the details of a split dataset's chunk n are, beside its index file. */
+export function detailsPath(slug: string, n: number): string {
+	return `${slug}.details/${n}.json`;
 }
 
 /** The list of published datasets (`static/data/index.json`) that the picker shows. */
@@ -60,7 +80,7 @@ export interface DatasetIndex {
 	datasets: DatasetListing[];
 }
 
-export function listingOf(dataset: PublishedDataset): DatasetListing {
+export function listingOf(dataset: PublishedHeader & { events: readonly unknown[] }): DatasetListing {
 	return {
 		slug: dataset.slug,
 		title: dataset.title,
@@ -77,10 +97,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * The cheap check the page runs on a fetched file: the right format and version, and records of
  * the right outline. Throws with a plain message when the file is not a published dataset.
  */
-export function checkPublishedShape(value: unknown): PublishedDataset {
+export function checkPublishedShape(value: unknown): PublishedIndexFile {
 	if (!isObject(value) || value.format !== PUBLISHED_FORMAT)
 		throw new Error('This file is not a Protest Atlas dataset.');
-	if (value.version !== PUBLISHED_VERSION)
+	if (!READABLE_VERSIONS.includes(value.version))
 		throw new Error(`This dataset has version ${String(value.version)}; this app reads version ${PUBLISHED_VERSION}.`);
 	const { places, events, dateRange, bbox } = value;
 	if (!Array.isArray(places) || !Array.isArray(events) || !isObject(dateRange) || !Array.isArray(bbox))
@@ -91,7 +111,16 @@ export function checkPublishedShape(value: unknown): PublishedDataset {
 	for (const event of events)
 		if (!isObject(event) || typeof event.id !== 'string' || typeof event.place !== 'string' || !isObject(event.when))
 			throw new Error('This dataset has a malformed event.');
-	return value as unknown as PublishedDataset;
+	const { details } = value;
+	if (
+		details !== undefined &&
+		(!isObject(details) ||
+			typeof details.chunkSize !== 'number' ||
+			details.chunkSize < 1 ||
+			details.chunks !== Math.ceil(events.length / details.chunkSize))
+	)
+		throw new Error('This dataset’s details do not match its events.');
+	return value as unknown as PublishedIndexFile;
 }
 
 /** The dataset a `?data=` value names, if it is a slug the index lists; anything else is refused. */
@@ -103,4 +132,33 @@ export function resolveDatasetParam(
 	const listed = index.datasets.find((d) => d.slug === value);
 	if (listed && Slug.safeParse(value).success) return { slug: listed.slug };
 	return { refused: value };
+}
+
+/** From this many events on, a published dataset keeps its events' details in separate files. */
+export const SPLIT_DETAILS_FROM = 2000;
+export const DETAILS_CHUNK_SIZE = 250;
+
+/**
+ * The files that publish a dataset, by path relative to the data folder: `<slug>.json` alone, or
+ * for a large dataset an index and its details in chunks. Split events are ordered by city, place
+ * and time, so that a panel's events share a chunk or two.
+ */
+export function publishedFiles(
+	dataset: PublishedDataset,
+	{ splitFrom = SPLIT_DETAILS_FROM, chunkSize = DETAILS_CHUNK_SIZE } = {}
+): { path: string; text: string }[] {
+	const file = `${dataset.slug}.json`;
+	if (dataset.events.length < splitFrom) return [{ path: file, text: `${JSON.stringify(dataset)}\n` }];
+	const cityOf = new Map(dataset.places.map((p) => [p.id, p.properties.city]));
+	const key = (e: ProtestEvent) => `${cityOf.get(e.place) ?? ''}\u0000${e.place}\u0000${e.when.start}\u0000${e.id}`;
+	const ordered = dataset.events
+		.map((event) => ({ event, key: key(event) }))
+		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.map(({ event }) => event);
+	const { index, chunks, outline } = splitDetails(ordered, chunkSize);
+	const header: PublishedIndexFile = { ...dataset, version: PUBLISHED_VERSION, events: index, details: outline };
+	return [
+		{ path: file, text: `${JSON.stringify(header)}\n` },
+		...chunks.map((chunk, n) => ({ path: detailsPath(dataset.slug, n), text: `${JSON.stringify(chunk)}\n` }))
+	];
 }

@@ -213,6 +213,24 @@ export const ProtestEvent = z.strictObject({
 	sources: z.array(EventSource).min(1, 'at least one source')
 });
 
+/**
+ * The fields of an event that only its panel and exports read: its texts and sources. A large
+ * published dataset keeps them in separate files, so that the map's first view does not grow
+ * with the text.
+ */
+export const EVENT_DETAIL_FIELDS = [
+	'title',
+	'description',
+	'actors',
+	'sources',
+	'detained',
+	'killed',
+	'sourceType'
+] as const satisfies readonly (keyof ProtestEvent)[];
+export type EventDetails = Pick<ProtestEvent, (typeof EVENT_DETAIL_FIELDS)[number]>;
+/** What the map, timeline, filters and lists need of an event: where, when, what kind and how many. */
+export type IndexedEvent = Omit<ProtestEvent, (typeof EVENT_DETAIL_FIELDS)[number]>;
+
 export const Dataset = z.strictObject({
 	name: z.string().min(1),
 	description: z.string().optional(),

@@ -4,7 +4,7 @@
  * so no reader's time zone can move an event to another day.
  */
 import { eventDays } from './filter';
-import { EVENT_TYPE_IDS, type EventType, type ProtestEvent } from './schema';
+import { EVENT_TYPE_IDS, type EventType, type IndexedEvent } from './schema';
 
 export interface DateRange {
 	from: string;
@@ -33,7 +33,7 @@ export interface DayBin {
 }
 
 /** Counts events per day and type over the given days. */
-export function binByDay(events: readonly ProtestEvent[], days: readonly string[]): DayBin[] {
+export function binByDay(events: readonly IndexedEvent[], days: readonly string[]): DayBin[] {
 	const bins = days.map((date) => ({
 		date,
 		counts: Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>,

@@ -1,5 +1,5 @@
 import { formatProblem, parseJson, readDataset, readGazetteer, readPublished, type Problem } from './load';
-import { PUBLISHED_FORMAT } from './published';
+import { detailsPath, PUBLISHED_FORMAT } from './published';
 import type { Place } from './schema';
 
 export interface ValidationReport {
@@ -43,7 +43,10 @@ export function validateFiles(files: readonly string[], read: (file: string) => 
 		const value = loadJson(file);
 		if (value === undefined) continue;
 		if ((value as { format?: unknown })?.format === PUBLISHED_FORMAT) {
-			const result = readPublished(value, file);
+			// A large dataset's details sit beside it, in <slug>.details/<n>.json.
+			const result = readPublished(value, file, (n) =>
+				loadJson(file.replace(/[^/\\]+\.json$/, detailsPath(String((value as { slug?: unknown }).slug), n)))
+			);
 			problems.push(...result.problems);
 			records += result.total;
 			continue;

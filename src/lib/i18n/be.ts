@@ -93,6 +93,8 @@ export const be: Catalogue = {
 	'panel.gatherings': 'Сходы',
 	'panel.ofEvents': 'з {count, plural, one {# падзеі} few {# падзей} many {# падзей} other {# падзеі}}',
 	'panel.people': 'Людзі',
+	'panel.loadingDetails': 'Загружаюцца тэксты і крыніцы…',
+	'panel.detailsFailed': 'Не ўдалося загрузіць тэксты і крыніцы: {reason}',
 	'panel.dates': 'Даты',
 	'panel.proGovernment': 'праўрадавы, не лічыцца разам з пратэстамі',
 	'panel.englishOnly': 'Гэты тэкст ёсць толькі па-англійску.',

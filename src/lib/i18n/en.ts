@@ -94,6 +94,8 @@ export const en = {
 	'panel.gatherings': 'Gatherings',
 	'panel.ofEvents': 'of {count, plural, one {# event} other {# events}}',
 	'panel.people': 'People',
+	'panel.loadingDetails': 'Loading the texts and sources…',
+	'panel.detailsFailed': 'The texts and sources could not be loaded: {reason}',
 	'panel.dates': 'Dates',
 	'panel.proGovernment': 'pro-government, not counted with the protests',
 	'panel.englishOnly': 'This text exists only in English.',

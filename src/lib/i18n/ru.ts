@@ -94,6 +94,8 @@ export const ru: Catalogue = {
 	'panel.gatherings': 'Акции',
 	'panel.ofEvents': 'из {count, plural, one {# события} few {# событий} many {# событий} other {# события}}',
 	'panel.people': 'Люди',
+	'panel.loadingDetails': 'Загружаются тексты и источники…',
+	'panel.detailsFailed': 'Не удалось загрузить тексты и источники: {reason}',
 	'panel.dates': 'Даты',
 	'panel.proGovernment': 'проправительственная, не считается вместе с протестами',
 	'panel.englishOnly': 'Этот текст есть только на английском.',

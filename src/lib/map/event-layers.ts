@@ -48,6 +48,8 @@ const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const isCluster: ExpressionSpecification = ['==', ['get', 'cluster'], true];
 const isKnown: ExpressionSpecification = ['==', ['get', 'known'], true];
+/** One of the largest markers, chosen in the view model to carry a label. */
+const isLabelled: ExpressionSpecification = ['==', ['get', 'labelled'], true];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
 /** Ids of the layers a reader can hover and click. */
@@ -395,8 +397,11 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 		hitAreas(CITIES_SOURCE, 'CityHitAreas', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
 		hitAreas(PLACES_SOURCE, 'PlaceHitAreas', ringRadius, { minzoom: CITY_SPLIT_ZOOM }),
 		countLabel(PLACES_SOURCE, 'PlaceClusterCounts', { minzoom: CITY_SPLIT_ZOOM, filter: isCluster }),
-		markerLabel(CITIES_SOURCE, 'CityLabels', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
-		markerLabel(PLACES_SOURCE, 'PlaceLabels', ringRadius, { minzoom: CITY_SPLIT_ZOOM, filter: ['!', isCluster] }),
+		markerLabel(CITIES_SOURCE, 'CityLabels', ringRadius, { maxzoom: CITY_SPLIT_ZOOM, filter: isLabelled }),
+		markerLabel(PLACES_SOURCE, 'PlaceLabels', ringRadius, {
+			minzoom: CITY_SPLIT_ZOOM,
+			filter: ['all', ['!', isCluster], isLabelled]
+		}),
 		footprints(CITIES_SOURCE, 'CityFootprints', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
 		footprints(PLACES_SOURCE, 'PlaceFootprints', ringRadius, { minzoom: CITY_SPLIT_ZOOM })
 	];

@@ -5,7 +5,7 @@
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { scaleOrdinal, scaleSqrt, type ScaleOrdinal, type ScalePower } from 'd3-scale';
 import { isProGovernmentGathering, isProtestGathering, peakTurnout } from '$lib/data/aggregate';
-import { EVENT_TYPE_IDS, type EventType, type ProtestEvent } from '$lib/data/schema';
+import { EVENT_TYPE_IDS, type EventType, type IndexedEvent } from '$lib/data/schema';
 
 /** Okabe–Ito colours, distinguishable with the common forms of colour blindness. */
 export const EVENT_TYPE_COLOURS: Record<EventType, string> = {
@@ -42,7 +42,7 @@ export interface Scales {
  * dataset together (or of all pro-government ones), the upper estimate. No place, cluster or city
  * can exceed it, so the scale's domain covers everything drawn.
  */
-export function maxCrowd(events: readonly ProtestEvent[]): number {
+export function maxCrowd(events: readonly IndexedEvent[]): number {
 	const protests = peakTurnout(events.filter(isProtestGathering))?.high ?? 0;
 	const proGovernment = peakTurnout(events.filter(isProGovernmentGathering))?.high ?? 0;
 	return Math.max(protests, proGovernment);
@@ -52,7 +52,7 @@ export function maxCrowd(events: readonly ProtestEvent[]): number {
  * Builds the scales from the whole dataset (not the filtered view), so that a marker keeps its
  * size while the reader filters or plays the timeline.
  */
-export function buildScales(events: readonly ProtestEvent[]): Scales {
+export function buildScales(events: readonly IndexedEvent[]): Scales {
 	const max = Math.max(maxCrowd(events), 1);
 	return {
 		radius: scaleSqrt().domain([0, max]).range([0, MAX_RADIUS]),

@@ -5,16 +5,16 @@
 import { summariseCities, summarisePlaces, type CitySummary, type PlaceSummary } from '$lib/data/aggregate';
 import type { AtlasData } from '$lib/data/atlas-data';
 import { filterEvents } from '$lib/data/filter';
-import { EVENT_TYPE_IDS, type EventType, type ProtestEvent } from '$lib/data/schema';
+import { EVENT_TYPE_IDS, type EventType, type IndexedEvent } from '$lib/data/schema';
 import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
 import { buildScales, type Scales } from '$lib/scales/scales';
-import { cityFeatures, createPlaceClusters, pathFeatures, proGovernmentFeatures } from './markers';
+import { cityFeatures, createPlaceClusters, labelLargest, pathFeatures, proGovernmentFeatures } from './markers';
 import type { ViewState } from './url-state';
 
 export interface AtlasView {
 	readonly scales: Scales;
 	readonly state: ViewState;
-	readonly events: ProtestEvent[];
+	readonly events: IndexedEvent[];
 	readonly places: PlaceSummary[];
 	readonly cities: CitySummary[];
 	readonly typeCounts: Record<EventType, number>;
@@ -34,7 +34,7 @@ export interface AtlasView {
 	readonly bins: DayBin[];
 }
 
-export function countByType(events: readonly ProtestEvent[]): Record<EventType, number> {
+export function countByType(events: readonly IndexedEvent[]): Record<EventType, number> {
 	const counts = Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>;
 	for (const event of events) counts[event.type]++;
 	return counts;
@@ -54,8 +54,8 @@ export function createAtlasView(data: () => AtlasData, state: () => ViewState, z
 	const typeCounts = $derived(countByType(filterEvents(data().events, { ...state(), types: undefined })));
 	const clusters = $derived(createPlaceClusters(places, range));
 	const markers = $derived({
-		places: clusters(zoom()),
-		cities: cityFeatures(cities),
+		places: labelLargest(clusters(zoom())),
+		cities: labelLargest(cityFeatures(cities)),
 		paths: pathFeatures(events),
 		proGovernment: proGovernmentFeatures(places, range)
 	});

@@ -1,8 +1,17 @@
+import type { Feature, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { summarisePlaces } from '$lib/data/aggregate';
 import { eventFixture, minskFixture, placeFixture } from '$lib/data/fixtures/factories';
 import { Place, ProtestEvent } from '$lib/data/schema';
-import { cityFeatures, createPlaceClusters, pathFeatures, placeFeatures, proGovernmentFeatures } from './markers';
+import {
+	cityFeatures,
+	createPlaceClusters,
+	labelLargest,
+	type MarkerProperties,
+	pathFeatures,
+	placeFeatures,
+	proGovernmentFeatures
+} from './markers';
 
 const data = minskFixture;
 
@@ -88,5 +97,44 @@ describe('pro-government gatherings', () => {
 			low: 5000,
 			high: 65000
 		});
+	});
+});
+
+describe('labels on a crowded map', () => {
+	const marker = (id: string, high: number | undefined, count: number): Feature<Point, MarkerProperties> => ({
+		type: 'Feature' as const,
+		geometry: { type: 'Point' as const, coordinates: [0, 0] },
+		properties: {
+			id,
+			name: id,
+			name_be: id,
+			name_ru: id,
+			count,
+			gatherings: count,
+			known: high !== undefined,
+			...(high === undefined ? {} : { low: high, high }),
+			openEnded: false,
+			radiusM: 0
+		}
+	});
+
+	it('go to the largest markers only, by crowd then by count, never more than the limit', () => {
+		const collection = {
+			type: 'FeatureCollection' as const,
+			features: [
+				marker('small', 10, 1),
+				marker('unknown-busy', undefined, 50),
+				marker('big', 5000, 2),
+				marker('mid', 300, 9)
+			]
+		};
+		labelLargest(collection, 2);
+		const labelled = collection.features.filter((f) => f.properties.labelled).map((f) => f.properties.id);
+		expect(labelled).toEqual(['big', 'mid']);
+	});
+
+	it('go to every marker when there are few', () => {
+		const collection = { type: 'FeatureCollection' as const, features: [marker('a', undefined, 1), marker('b', 3, 1)] };
+		expect(labelLargest(collection, 5).features.every((f) => f.properties.labelled)).toBe(true);
 	});
 });

@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import Supercluster from 'supercluster';
 import { daySums, peakOf, type CitySummary, type DaySums, type PlaceSummary, type Turnout } from '$lib/data/aggregate';
 import { placeName } from '$lib/data/names';
-import type { ProtestEvent } from '$lib/data/schema';
+import type { IndexedEvent } from '$lib/data/schema';
 
 /** Below this zoom the markers aggregate per city; from it they split into places. */
 export const CITY_SPLIT_ZOOM = 9;
@@ -39,10 +39,35 @@ export interface MarkerProperties {
 	cosLat?: number;
 	/** A pro-government gathering, drawn apart. */
 	proGovernment?: boolean;
+	/** One of the largest markers, which carry a label; the rest are drawn unlabelled. */
+	labelled?: boolean;
 	/** A group of places, with how many and the zoom at which it splits. */
 	cluster?: boolean;
 	point_count?: number;
 	expansionZoom?: number;
+}
+
+/**
+ * At most this many markers carry a label: thousands of labels are unreadable, and placing them
+ * costs the main thread seconds on every change.
+ */
+export const LABEL_LIMIT = 250;
+
+/** Marks the largest markers (by upper crowd estimate, then event count) as labelled. */
+export function labelLargest<T extends FeatureCollection<Point, MarkerProperties>>(
+	collection: T,
+	limit = LABEL_LIMIT
+): T {
+	const features = collection.features;
+	if (features.length <= limit) {
+		for (const f of features) f.properties.labelled = true;
+		return collection;
+	}
+	const ranked = [...features].sort(
+		(a, b) => (b.properties.high ?? -1) - (a.properties.high ?? -1) || b.properties.count - a.properties.count
+	);
+	ranked.forEach((f, i) => (f.properties.labelled = i < limit));
+	return collection;
 }
 
 /** Places that are not drawn as markers: country-wide figures have no single location. */
@@ -138,7 +163,7 @@ export function proGovernmentFeatures(
 
 /** Routes of marches and lines of human chains, coloured by event type; `sourced` says if the line follows the sources. */
 export function pathFeatures(
-	events: readonly ProtestEvent[]
+	events: readonly IndexedEvent[]
 ): FeatureCollection<LineString, { id: string; type: string; sourced: boolean }> {
 	return {
 		type: 'FeatureCollection',

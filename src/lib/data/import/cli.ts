@@ -17,12 +17,13 @@ import {
 	openSync,
 	readFileSync,
 	readSync,
+	rmSync,
 	statSync,
 	writeFileSync
 } from 'node:fs';
 import path from 'node:path';
 import { readGazetteer } from '../load';
-import { listingOf, type DatasetIndex } from '../published';
+import { listingOf, publishedFiles, type DatasetIndex } from '../published';
 import { headerDelimiter } from './csv';
 import { IMPORT_FORMATS, formatIssue, slugify, summaryLine, type ImportFormat } from './importer';
 import { detectFormat, importAtlas, importCsv, importGeoJson, type ImportResult, type RunOptions } from './run';
@@ -134,7 +135,12 @@ async function main(): Promise<number> {
 	if (report.imported > 0) {
 		const out = typeof args.out === 'string' ? args.out : 'static/data';
 		mkdirSync(out, { recursive: true });
-		writeFileSync(path.join(out, `${slug}.json`), `${JSON.stringify(dataset)}\n`);
+		// Details from an earlier publication of the same slug must not outlive it.
+		rmSync(path.join(out, `${slug}.details`), { recursive: true, force: true });
+		for (const { path: relative, text } of publishedFiles(dataset)) {
+			mkdirSync(path.dirname(path.join(out, relative)), { recursive: true });
+			writeFileSync(path.join(out, relative), text);
+		}
 		const indexPath = path.join(out, 'index.json');
 		const index: DatasetIndex = existsSync(indexPath)
 			? (JSON.parse(readFileSync(indexPath, 'utf8')) as DatasetIndex)

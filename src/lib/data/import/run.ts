@@ -3,7 +3,7 @@
  * through the importer, and reads JSON files record by record with their line numbers.
  */
 import { readDataset, readGazetteer, readPublished, type Problem } from '../load';
-import { PUBLISHED_FORMAT, type PublishedDataset } from '../published';
+import { PUBLISHED_FORMAT, PUBLISHED_VERSION, type PublishedDataset } from '../published';
 import type { Place } from '../schema';
 import { ACLED_REQUIRED, readAcledRow } from './acled';
 import { CCC_REQUIRED, readCccRow } from './ccc';
@@ -176,7 +176,7 @@ function placesInUse(
 	}
 	return {
 		format: PUBLISHED_FORMAT,
-		version: 1,
+		version: PUBLISHED_VERSION,
 		...header,
 		description: header.description,
 		defaultLanguage: 'en',
