@@ -8,10 +8,20 @@
  * app's own files are kept: nothing about the reader or what they looked at.
  */
 import { build, files, prerendered, version } from '$service-worker';
+import publishedIndex from '../static/data/index.json';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `protest-atlas-${version}`;
-const PRECACHE = [...build, ...files, ...prerendered];
+/**
+ * Of the published data, only the list and the default dataset are kept at install: other
+ * datasets, their details and their Parquet copies can be large, and are kept once opened.
+ */
+const KEPT_DATA = new Set(['/data/index.json', `/data/${publishedIndex.default}.json`]);
+const PRECACHE = [
+	...build,
+	...files.filter((file) => !file.startsWith('/data/') || KEPT_DATA.has(file)),
+	...prerendered
+];
 
 worker.addEventListener('install', (event) => {
 	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { parquetReadObjects } from 'hyparquet';
 import { acledCsv, acledRow } from '../src/lib/data/import/fixtures';
 import { EVENT_TYPE_IDS } from '../src/lib/data/schema';
 import { formatSpan } from '../src/lib/format';
@@ -169,6 +170,25 @@ test.describe('taking the data out', () => {
 		// Width and height sit at bytes 16–23 of a PNG: the map plus a header and a key below it.
 		expect(png.readUInt32BE(16)).toBe(canvas.w);
 		expect(png.readUInt32BE(20)).toBeGreaterThan(canvas.h + 60);
+	});
+
+	test('the whole published dataset downloads as Parquet, which research tools read as it is', async ({ page }) => {
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.getByText('Export', { exact: true }).click();
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('link', { name: 'All events (Parquet)' }).click();
+		const file = await downloading;
+		expect(file.suggestedFilename()).toBe('belarus-2020-08.parquet');
+		const bytes = readFileSync(await file.path());
+		const rows = await parquetReadObjects({
+			file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)
+		});
+		expect(rows).toHaveLength(61);
+		expect(rows.find((row) => row.id === '2020-08-16-march-for-freedom')).toMatchObject({
+			type: 'rally',
+			city: 'Minsk'
+		});
 	});
 
 	test('the PNG’s title, dates, key and credits are painted in the reader’s language', async ({ page }) => {

@@ -165,6 +165,8 @@ export const be: Catalogue = {
 	'export.ccc': 'CSV са слупкамі Crowd Counting Consortium',
 	'export.geojson': 'GeoJSON',
 	'export.png': 'Выява мапы (PNG)',
+	'export.wholeIntro': 'Увесь набор даных, усе падзеі і ўсе палі, для DuckDB, pandas, R ці QGIS:',
+	'export.parquet': 'Усе падзеі (Parquet)',
 	'share.button': 'Падзяліцца',
 	'share.heading': 'Падзяліцца мапай',
 	'share.local':

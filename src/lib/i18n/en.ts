@@ -164,6 +164,8 @@ export const en = {
 	'export.ccc': 'CSV in Crowd Counting Consortium’s columns',
 	'export.geojson': 'GeoJSON',
 	'export.png': 'Image of the map (PNG)',
+	'export.wholeIntro': 'The whole dataset, every event and every field, for DuckDB, pandas, R or QGIS:',
+	'export.parquet': 'All events (Parquet)',
 	'share.button': 'Share',
 	'share.heading': 'Share this map',
 	'share.local':

@@ -166,6 +166,8 @@ export const ru: Catalogue = {
 	'export.ccc': 'CSV со столбцами Crowd Counting Consortium',
 	'export.geojson': 'GeoJSON',
 	'export.png': 'Изображение карты (PNG)',
+	'export.wholeIntro': 'Весь набор данных, все события и все поля, для DuckDB, pandas, R или QGIS:',
+	'export.parquet': 'Все события (Parquet)',
 	'share.button': 'Поделиться',
 	'share.heading': 'Поделиться картой',
 	'share.local':

@@ -5,7 +5,8 @@
  * `--generalise <km>` snaps the coordinates of rows marked sensitive (a `sensitive` column or
  * property), or of every row with `--all`, to the centre of a grid cell `km` wide.
  *
- * Writes a published dataset (`<out>/<slug>.json`) and lists it in `<out>/index.json`. Prints
+ * Writes a published dataset (`<out>/<slug>.json`, with `<out>/<slug>.details/` when it is large, and
+ * `<out>/<slug>.parquet` for research tools) and lists it in `<out>/index.json`. Prints
  * every rejected row and warning as `line N: field: reason`, then `N rows read, M imported, K rejected`.
  * Exit status 0 when at least one row was imported; 1 when none was, or with --strict and any rejection.
  */
@@ -23,6 +24,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { readGazetteer } from '../load';
+import { toParquet } from '../parquet';
 import { listingOf, publishedFiles, type DatasetIndex } from '../published';
 import { headerDelimiter } from './csv';
 import { IMPORT_FORMATS, formatIssue, slugify, summaryLine, type ImportFormat } from './importer';
@@ -141,6 +143,11 @@ async function main(): Promise<number> {
 			mkdirSync(path.dirname(path.join(out, relative)), { recursive: true });
 			writeFileSync(path.join(out, relative), text);
 		}
+		// The same events for research tools, which open Parquet as it is.
+		writeFileSync(
+			path.join(out, `${slug}.parquet`),
+			Buffer.from(toParquet(dataset.events, dataset.places, dataset.timeZone))
+		);
 		const indexPath = path.join(out, 'index.json');
 		const index: DatasetIndex = existsSync(indexPath)
 			? (JSON.parse(readFileSync(indexPath, 'utf8')) as DatasetIndex)

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { toParquet } from '../parquet';
 import { describe, expect, it } from 'vitest';
 import { readGazetteer, readPublished } from '../load';
 import { acledCsv, acledRow, cccCsv, cccRow, toCsv } from './fixtures';
@@ -294,6 +295,8 @@ describe('importing the app’s own datasets', () => {
 			readFile: (path) => readFileSync(path, 'utf8')
 		});
 		expect(committed).toEqual(JSON.parse(JSON.stringify(dataset)));
+		const parquet = toParquet(dataset.events, dataset.places, dataset.timeZone);
+		expect(Buffer.from(parquet).equals(readFileSync('static/data/belarus-2020-08.parquet'))).toBe(true);
 	});
 });
 
