@@ -12,12 +12,12 @@ test('a split dataset opens from its index, and a place’s panel fetches only i
 	const rows = Array.from({ length: 3000 }, (_, i) =>
 		acledRow({
 			event_id_cnty: `BIG${i}`,
-			location: `Site ${i % 120}`,
+			location: `Site ${i % 20}`,
 			admin1: `Region ${i % 6}`,
-			latitude: String(52 + (i % 120) / 40),
-			longitude: String(24 + (i % 120) / 17),
+			latitude: String(52 + (i % 20) / 8),
+			longitude: String(24 + (i % 20) / 3),
 			event_date: `${9 + (i % 8)} August 2020`,
-			notes: `On ${9 + (i % 8)} August 2020, gathering number ${i} took place at site ${i % 120}.`
+			notes: `On ${9 + (i % 8)} August 2020, gathering number ${i} took place at site ${i % 20}.`
 		})
 	);
 	const { dataset } = await importCsv(acledCsv(rows), { format: 'acled', slug: 'big', title: 'Big synthetic' });
@@ -44,10 +44,14 @@ test('a split dataset opens from its index, and a place’s panel fetches only i
 	const panel = page.getByRole('complementary', { name: 'Site 7' });
 	const first = panel.getByRole('article').first();
 	await expect(first.getByRole('heading')).toHaveText(/./);
-	await expect(panel).toContainText('gathering number 7 took place at site 7');
+	await expect(panel.getByRole('article').first()).toContainText(/gathering number \d+ took place at site 7\./);
 	const details = [...served].filter((p) => p.includes('.details/'));
 	expect(details.length).toBeGreaterThan(0);
 	expect(details.length).toBeLessThanOrEqual(2);
+	// 150 events here: a page of them, and more on request.
+	await expect(panel.getByRole('article')).toHaveCount(50);
+	await panel.getByRole('button', { name: 'Show 50 more (100 not shown yet)' }).click();
+	await expect(panel.getByRole('article')).toHaveCount(100);
 
 	// An export gathers every event's details.
 	await page.getByText('Export', { exact: true }).click();

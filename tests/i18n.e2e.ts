@@ -39,6 +39,8 @@ for (const [lang, label, heading] of [
 			}
 			return texts;
 		});
+		// Numbers are grouped as the language writes them, even where the browser lacks its number data.
+		await expect(page.locator('.legend svg text', { hasText: /^450\s000$/ })).toBeVisible();
 		const untranslated = english(lang);
 		expect(visible.filter((text) => untranslated.includes(text))).toEqual([]);
 		// The map's labels follow the language too.

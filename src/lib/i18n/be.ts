@@ -93,6 +93,7 @@ export const be: Catalogue = {
 	'panel.gatherings': 'Сходы',
 	'panel.ofEvents': 'з {count, plural, one {# падзеі} few {# падзей} many {# падзей} other {# падзеі}}',
 	'panel.people': 'Людзі',
+	'panel.showMore': 'Паказаць яшчэ {count, number} (яшчэ не паказана: {left, number})',
 	'panel.loadingDetails': 'Загружаюцца тэксты і крыніцы…',
 	'panel.detailsFailed': 'Не ўдалося загрузіць тэксты і крыніцы: {reason}',
 	'panel.dates': 'Даты',

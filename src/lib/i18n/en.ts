@@ -94,6 +94,7 @@ export const en = {
 	'panel.gatherings': 'Gatherings',
 	'panel.ofEvents': 'of {count, plural, one {# event} other {# events}}',
 	'panel.people': 'People',
+	'panel.showMore': 'Show {count, number} more ({left, number} not shown yet)',
 	'panel.loadingDetails': 'Loading the texts and sources…',
 	'panel.detailsFailed': 'The texts and sources could not be loaded: {reason}',
 	'panel.dates': 'Dates',

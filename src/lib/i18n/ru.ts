@@ -94,6 +94,7 @@ export const ru: Catalogue = {
 	'panel.gatherings': 'Акции',
 	'panel.ofEvents': 'из {count, plural, one {# события} few {# событий} many {# событий} other {# события}}',
 	'panel.people': 'Люди',
+	'panel.showMore': 'Показать ещё {count, number} (ещё не показано: {left, number})',
 	'panel.loadingDetails': 'Загружаются тексты и источники…',
 	'panel.detailsFailed': 'Не удалось загрузить тексты и источники: {reason}',
 	'panel.dates': 'Даты',
