@@ -148,3 +148,31 @@ describe('cityAt', () => {
 		expect(cityAt([28.9, 54.9], gazetteer(), { boundaries: { zhodino: square }, maxKm: 1 })?.id).toBe('zhodino');
 	});
 });
+
+describe('search over a hundred thousand places', () => {
+	const WORDS = ['Kastrychnitskaya', 'Nezalezhnasci', 'Pushkinskaya', 'Uruchcha', 'Zhodino', 'Grodno', 'Vitebsk'];
+	const many = Array.from({ length: 100_000 }, (_, i) =>
+		Place.parse(
+			placeFixture(
+				{ id: `place-${i}` },
+				{ names: { en: `${WORDS[i % WORDS.length]} ${Math.floor(i / WORDS.length)} street` }, city: `place-${i}` }
+			)
+		)
+	);
+	const geocoder = createGeocoder(many);
+
+	it.each([
+		// Numbers with no doubled digit: keys merge doubled letters, so 1234 and 11234 would meet.
+		['Pushkinskaya 2468 street', 'place-17278'],
+		['Pushkinskaja 2468 street', 'place-17278'],
+		['Пушкінская 2468 street', 'place-17278'],
+		['Vitebsk 13579 street', 'place-95059']
+	])('finds “%s”', (query, id) => {
+		const result = geocoder.geocode(query);
+		expect(result.status === 'match' ? result.place.id : result).toBe(id);
+	});
+
+	it('suggests as the reader types', () => {
+		expect(geocoder.suggest('Uruchcha 4027').map((c) => c.place.id)).toContain('place-28192');
+	});
+});

@@ -106,31 +106,74 @@ export interface Geocoder {
 /** A score at or above this is a match; below it, the best ones are offered as suggestions. */
 export const MATCH_THRESHOLD = 0.8;
 
+/** Scores below this never matter: neither a match nor a suggestion. */
+const LOWEST_USEFUL_SCORE = 0.3;
+/**
+ * With many names, only the names sharing the most letter triples with the query are scored in
+ * full (an edit distance each): a hundred thousand places answer as you type.
+ */
+const FULLY_SCORED = 400;
+
+/** The distinct letter triples of a key, padded so that short keys and word starts have some. */
+function trigrams(key: string): Set<string> {
+	const padded = `  ${key} `;
+	const grams = new Set<string>();
+	for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+	return grams;
+}
+
 /** Builds a geocoder over gazetteer places. */
 export function createGeocoder(places: readonly Place[]): Geocoder {
-	const entries = places.flatMap((place) => {
-		const { names, aliases } = place.properties;
-		return [...Object.values(names), ...aliases, place.id.replace(/-/g, ' ')].map((name) => ({
-			place,
-			name,
-			key: nameKey(name)
+	type Entry = { place: Place; name: string; key: string };
+	// Names are keyed on the first query, not when the dataset opens.
+	let keyed: Entry[] | undefined;
+	const allEntries = (): Entry[] =>
+		(keyed ??= places.flatMap((place) => {
+			const { names, aliases } = place.properties;
+			return [...Object.values(names), ...aliases, place.id.replace(/-/g, ' ')].map((name) => ({
+				place,
+				name,
+				key: nameKey(name)
+			}));
 		}));
-	});
+	// Letter triple → the entries whose key has it; built on the first query, only for long lists.
+	let postings: Map<string, number[]> | undefined;
+	function candidates(key: string): readonly Entry[] {
+		const entries = allEntries();
+		if (entries.length <= FULLY_SCORED) return entries;
+		if (!postings) {
+			postings = new Map();
+			entries.forEach((entry, i) => {
+				for (const gram of trigrams(entry.key)) {
+					const list = postings!.get(gram);
+					if (list) list.push(i);
+					else postings!.set(gram, [i]);
+				}
+			});
+		}
+		const shared = new Uint16Array(entries.length);
+		const touched: number[] = [];
+		for (const gram of trigrams(key)) for (const i of postings.get(gram) ?? []) if (shared[i]++ === 0) touched.push(i);
+		touched.sort((a, b) => shared[b]! - shared[a]! || a - b);
+		return touched.slice(0, FULLY_SCORED).map((i) => entries[i]!);
+	}
 
 	function scored(text: string): Candidate[] {
 		const key = nameKey(text);
 		if (!key) return [];
 		const best = new Map<string, Candidate>();
-		for (const entry of entries) {
+		for (const entry of candidates(key)) {
 			let score = similarity(key, entry.key);
 			// A name that begins with the query ("Pushk") is a strong partial match.
 			if (key.length >= 3 && entry.key.startsWith(key))
 				score = Math.max(score, 0.75 + 0.2 * (key.length / entry.key.length));
+			if (score < LOWEST_USEFUL_SCORE) continue;
 			const previous = best.get(entry.place.id);
 			if (!previous || score > previous.score)
 				best.set(entry.place.id, { place: entry.place, score, matched: entry.name });
 		}
-		return [...best.values()].sort((a, b) => b.score - a.score || a.place.id.localeCompare(b.place.id));
+		const byId = (a: Candidate, b: Candidate) => (a.place.id < b.place.id ? -1 : a.place.id > b.place.id ? 1 : 0);
+		return [...best.values()].sort((a, b) => b.score - a.score || byId(a, b));
 	}
 
 	return {
@@ -138,7 +181,7 @@ export function createGeocoder(places: readonly Place[]): Geocoder {
 			const ranked = scored(text);
 			const top = ranked[0];
 			if (!top || top.score < MATCH_THRESHOLD)
-				return { status: 'unknown', suggestions: ranked.filter((c) => c.score > 0.3).slice(0, 5) };
+				return { status: 'unknown', suggestions: ranked.filter((c) => c.score > LOWEST_USEFUL_SCORE).slice(0, 5) };
 			let tied = ranked.filter((c) => top.score - c.score < 0.001);
 			// "Victory Square" names both the square and its metro station: the words decide.
 			const wantsMetro = METRO_WORDS.test(text);
