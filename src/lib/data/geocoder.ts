@@ -153,7 +153,11 @@ export function createGeocoder(places: readonly Place[]): Geocoder {
 		}
 		const shared = new Uint16Array(entries.length);
 		const touched: number[] = [];
-		for (const gram of trigrams(key)) for (const i of postings.get(gram) ?? []) if (shared[i]++ === 0) touched.push(i);
+		for (const gram of trigrams(key))
+			for (const i of postings.get(gram) ?? []) {
+				if (shared[i] === 0) touched.push(i);
+				shared[i]!++;
+			}
 		touched.sort((a, b) => shared[b]! - shared[a]! || a - b);
 		return touched.slice(0, FULLY_SCORED).map((i) => entries[i]!);
 	}
