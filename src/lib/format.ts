@@ -7,10 +7,14 @@ import { translator, type Translate } from './i18n/i18n';
 import type { CountRange, When } from './data/schema';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** A whole number with the locale's grouping: 10,000 in English, 10 000 in Belarusian and Russian. */
 export function formatCount(n: number, locale = 'en-GB'): string {
-	return locale === 'en-GB' ? numberFormat.format(n) : new Intl.NumberFormat(locale).format(n);
+	if (locale === 'en-GB') return numberFormat.format(n);
+	let format = numberFormats.get(locale);
+	if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+	return format.format(n);
 }
 
 /**
@@ -75,15 +79,18 @@ export function formatPeak(peak: Turnout | undefined, gatherings: number, lang: 
 	return peak.unknown ? `${figure}; ${lang.t('peak.unknown', { count: peak.unknown })}` : figure;
 }
 
+/** Formatters are slow to make and are asked for hundreds of times a step (a year of days): one per kind and zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale} ${JSON.stringify(options)}`;
+	let made = formatters.get(key);
+	if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+	return made;
+}
+
 /** "Mon 10 Aug 2020" in a time zone, from Intl's parts so that no locale punctuation creeps in. */
 function dateText(instant: Date, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		timeZone
-	})
+	const parts = formatter('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone })
 		.formatToParts(instant)
 		.filter((p) => p.type !== 'literal')
 		.map((p) => [p.type, p.value]);
@@ -91,7 +98,7 @@ function dateText(instant: Date, timeZone: string): string {
 	return `${part.weekday} ${part.day} ${part.month} ${part.year}`;
 }
 const timeOnly = (timeZone: string) =>
-	new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+	formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
 
 /** A date written YYYY-MM-DD, as a calendar date: no time zone can move it to another day. */
 function calendarDate(ymd: string): Date {
@@ -108,15 +115,13 @@ export function formatDate(ymd: string, words?: DateWords): string {
 /** "15 Aug" for a local date, for compact spans. */
 export function formatShortDate(ymd: string, words?: DateWords): string {
 	if (words) return `${partsOf(ymd).day} ${words.months[partsOf(ymd).month]}`;
-	return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-		calendarDate(ymd)
-	);
+	return formatter('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(calendarDate(ymd));
 }
 
 /** "Sat" for a local date. */
 export function formatWeekday(ymd: string, words?: DateWords): string {
 	if (words) return words.weekdays[partsOf(ymd).weekday]!;
-	return new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(calendarDate(ymd));
+	return formatter('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(calendarDate(ymd));
 }
 
 /** "10–16 Aug" or "15 Aug". */
@@ -147,14 +152,12 @@ export function formatWhen(when: When, timeZone: string, lang: Language = ENGLIS
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 function localYmd(instant: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-		instant
-	);
+	return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** "UTC+3" for the dataset's zone at an instant, to say which clock times are in. */
 export function formatZone(timeZone: string, at: Date): string {
-	const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' })
+	const name = formatter('en-GB', { timeZone, timeZoneName: 'shortOffset' })
 		.formatToParts(at)
 		.find((p) => p.type === 'timeZoneName')?.value;
 	return (name ?? 'UTC').replace('GMT', 'UTC');
