@@ -16,6 +16,8 @@ test('a list of thousands of places renders only what is in view, and reaches th
 	await expect(dialog).toContainText('40,000 events imported · 0 rows rejected', { timeout: 60_000 });
 	await dialog.getByRole('button', { name: 'Show on the map' }).click();
 
+	// A year of events is played day by day, not as a week.
+	await expect(page.getByRole('button', { name: 'Play day by day' })).toBeVisible();
 	const cities = page.locator('ul.cities');
 	await expect(page.getByRole('heading', { name: 'Cities (2,000)' })).toBeVisible();
 	expect(await cities.locator('li').count()).toBeLessThan(80);

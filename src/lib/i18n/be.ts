@@ -33,7 +33,7 @@ export const be: Catalogue = {
 	'timeline.heading': 'Храналогія',
 	'timeline.allDates': 'Усе даты',
 	'timeline.events': '{count, plural, one {# падзея} few {# падзеі} many {# падзей} other {# падзеі}}',
-	'timeline.play': 'Прайграць тыдзень',
+	'timeline.play': '{span, select, week {Прайграць тыдзень} other {Прайграць дзень за днём}}',
 	'timeline.pause': 'Паўза',
 	'timeline.playbackShows': 'Прайграванне паказвае',
 	'timeline.dayOnly': 'толькі той дзень',

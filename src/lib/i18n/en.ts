@@ -34,7 +34,7 @@ export const en = {
 	'timeline.heading': 'Timeline',
 	'timeline.allDates': 'All dates',
 	'timeline.events': '{count, plural, one {# event} other {# events}}',
-	'timeline.play': 'Play the week',
+	'timeline.play': '{span, select, week {Play the week} other {Play day by day}}',
 	'timeline.pause': 'Pause',
 	'timeline.playbackShows': 'Playback shows',
 	'timeline.dayOnly': 'that day only',

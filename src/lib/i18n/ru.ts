@@ -34,7 +34,7 @@ export const ru: Catalogue = {
 	'timeline.heading': 'Хронология',
 	'timeline.allDates': 'Все даты',
 	'timeline.events': '{count, plural, one {# событие} few {# события} many {# событий} other {# события}}',
-	'timeline.play': 'Проиграть неделю',
+	'timeline.play': '{span, select, week {Проиграть неделю} other {Проиграть день за днём}}',
 	'timeline.pause': 'Пауза',
 	'timeline.playbackShows': 'Проигрывание показывает',
 	'timeline.dayOnly': 'только этот день',

@@ -50,6 +50,7 @@ const isCluster: ExpressionSpecification = ['==', ['get', 'cluster'], true];
 const isKnown: ExpressionSpecification = ['==', ['get', 'known'], true];
 /** One of the largest markers, chosen in the view model to carry a label. */
 const isLabelled: ExpressionSpecification = ['==', ['get', 'labelled'], true];
+const hasFootprint: ExpressionSpecification = ['==', ['get', 'footprint'], true];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
 /** Ids of the layers a reader can hover and click. */
@@ -402,8 +403,8 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 			minzoom: CITY_SPLIT_ZOOM,
 			filter: ['all', ['!', isCluster], isLabelled]
 		}),
-		footprints(CITIES_SOURCE, 'CityFootprints', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
-		footprints(PLACES_SOURCE, 'PlaceFootprints', ringRadius, { minzoom: CITY_SPLIT_ZOOM })
+		footprints(CITIES_SOURCE, 'CityFootprints', ringRadius, { maxzoom: CITY_SPLIT_ZOOM, filter: hasFootprint }),
+		footprints(PLACES_SOURCE, 'PlaceFootprints', ringRadius, { minzoom: CITY_SPLIT_ZOOM, filter: hasFootprint })
 	];
 }
 

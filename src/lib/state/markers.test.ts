@@ -128,9 +128,11 @@ describe('labels on a crowded map', () => {
 				marker('mid', 300, 9)
 			]
 		};
-		labelLargest(collection, 2);
+		labelLargest(collection, 2, 3);
 		const labelled = collection.features.filter((f) => f.properties.labelled).map((f) => f.properties.id);
 		expect(labelled).toEqual(['big', 'mid']);
+		const footprinted = collection.features.filter((f) => f.properties.footprint).map((f) => f.properties.id);
+		expect(footprinted).toEqual(['small', 'big', 'mid']);
 	});
 
 	it('go to every marker when there are few', () => {

@@ -41,6 +41,8 @@ export interface MarkerProperties {
 	proGovernment?: boolean;
 	/** One of the largest markers, which carry a label; the rest are drawn unlabelled. */
 	labelled?: boolean;
+	/** One of the markers that keep other markers' labels off themselves. */
+	footprint?: boolean;
 	/** A group of places, with how many and the zoom at which it splits. */
 	cluster?: boolean;
 	point_count?: number;
@@ -52,21 +54,33 @@ export interface MarkerProperties {
  * costs the main thread seconds on every change.
  */
 export const LABEL_LIMIT = 250;
+/**
+ * At most this many markers keep labels off themselves (an invisible footprint each): beyond it,
+ * MapLibre's symbol buckets overflow (tens of thousands of icons in one tile) and drawing stops.
+ */
+export const FOOTPRINT_LIMIT = 4000;
 
-/** Marks the largest markers (by upper crowd estimate, then event count) as labelled. */
+/**
+ * Marks the largest markers (by upper crowd estimate, then event count) as labelled, and a wider
+ * set of them as keeping labels off themselves.
+ */
 export function labelLargest<T extends FeatureCollection<Point, MarkerProperties>>(
 	collection: T,
-	limit = LABEL_LIMIT
+	limit = LABEL_LIMIT,
+	footprints = FOOTPRINT_LIMIT
 ): T {
 	const features = collection.features;
-	if (features.length <= limit) {
-		for (const f of features) f.properties.labelled = true;
+	if (features.length <= Math.min(limit, footprints)) {
+		for (const f of features) f.properties.labelled = f.properties.footprint = true;
 		return collection;
 	}
 	const ranked = [...features].sort(
 		(a, b) => (b.properties.high ?? -1) - (a.properties.high ?? -1) || b.properties.count - a.properties.count
 	);
-	ranked.forEach((f, i) => (f.properties.labelled = i < limit));
+	ranked.forEach((f, i) => {
+		f.properties.labelled = i < limit;
+		f.properties.footprint = i < footprints;
+	});
 	return collection;
 }
 
