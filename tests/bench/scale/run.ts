@@ -69,17 +69,22 @@ async function main() {
 		const csv = path.join(work, `${slug}.csv`);
 		if (!existsSync(csv)) await writeSyntheticAcled(csv, size);
 		try {
-			run('npx', [
-				'tsx',
-				'src/lib/data/import/cli.ts',
-				csv,
-				'--name',
-				slug,
-				'--title',
-				`Synthetic, ${size.toLocaleString('en-GB')} events`,
-				'--out',
-				path.join(site, 'data')
-			]);
+			run(
+				'npx',
+				[
+					'tsx',
+					'src/lib/data/import/cli.ts',
+					csv,
+					'--name',
+					slug,
+					'--title',
+					`Synthetic, ${size.toLocaleString('en-GB')} events`,
+					'--out',
+					path.join(site, 'data')
+				],
+				// A million events' import holds several GB.
+				{ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=12000`.trim() }
+			);
 			datasets.push({ size: size.toLocaleString('en-GB'), slug, points: writePoints(slug) });
 		} catch (error) {
 			console.error(`${slug}: the import failed: ${(error as Error).message}`);
