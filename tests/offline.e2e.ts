@@ -31,7 +31,8 @@ test.describe('offline after one visit', () => {
 			// A changed worker script is what a browser sees of a new deploy.
 			host.rewrite('/service-worker.js', (text) => `${text}\n// next deploy\n`);
 			await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
-			await expect(notice).toBeVisible();
+			// The new version installs first: it fetches the whole app, fonts, basemap and default data.
+			await expect(notice).toBeVisible({ timeout: 60_000 });
 			const reloaded = page.waitForEvent('load');
 			await notice.getByRole('button', { name: 'Reload' }).click();
 			await reloaded;

@@ -158,8 +158,16 @@ export function createGeocoder(places: readonly Place[]): Geocoder {
 				if (shared[i] === 0) touched.push(i);
 				shared[i]!++;
 			}
-		touched.sort((a, b) => shared[b]! - shared[a]! || a - b);
-		return touched.slice(0, FULLY_SCORED).map((i) => entries[i]!);
+		// Most shared triples first, by buckets: a short query touches tens of thousands of names.
+		const buckets: number[][] = [];
+		for (const i of touched) (buckets[shared[i]!] ??= []).push(i);
+		const chosen: Entry[] = [];
+		for (let count = buckets.length - 1; count > 0 && chosen.length < FULLY_SCORED; count--)
+			for (const i of buckets[count] ?? []) {
+				if (chosen.length === FULLY_SCORED) break;
+				chosen.push(entries[i]!);
+			}
+		return chosen;
 	}
 
 	function scored(text: string): Candidate[] {

@@ -3,13 +3,14 @@
  * gzipped bytes and the time to read what the map needs, in Node, on this machine, in one run.
  * Writes its table into docs/benchmarks.md.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parquetReadObjects } from 'hyparquet';
 import { importCsv } from '../../../src/lib/data/import/run';
 import { toParquet } from '../../../src/lib/data/parquet';
 import { publishedFiles } from '../../../src/lib/data/published';
+import { writeDocBlock } from './doc-block';
 import { writeSyntheticAcled } from './synthetic';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -92,13 +93,8 @@ const table = [
 	)
 ].join('\n');
 console.log(table);
-const docPath = path.join(root, 'docs', 'benchmarks.md');
-const doc = readFileSync(docPath, 'utf8');
-const start = doc.indexOf('<!-- bench:formats -->');
-const end = doc.indexOf('<!-- /bench:formats -->');
-if (start < 0 || end < 0) throw new Error('docs/benchmarks.md has no <!-- bench:formats --> block');
-writeFileSync(
-	docPath,
-	`${doc.slice(0, start)}<!-- bench:formats -->\n\nMeasured on ${new Date().toISOString().slice(0, 10)} in Node ${process.version}. Details files are read one at a time, as panels ask; the time is for one file.\n\n${table}\n\n${doc.slice(end)}`
+await writeDocBlock(
+	'formats',
+	`in Node ${process.version}. Details files are read one at a time, as panels ask; the time is for one file.`,
+	table
 );
-console.log('wrote docs/benchmarks.md');

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { serveFolder } from '../../support/static-host';
+import { writeDocBlock } from './doc-block';
 import { measurePage, type Measurement } from './measure';
 import { writeSyntheticAcled } from './synthetic';
 
@@ -131,16 +132,8 @@ async function main() {
 	}
 	const table = report(rows);
 	console.log(`\n${table}`);
-	const doc = readFileSync(path.join(root, 'docs', 'benchmarks.md'), 'utf8');
-	const start = doc.indexOf('<!-- bench:scale -->');
-	const end = doc.indexOf('<!-- /bench:scale -->');
-	if (start < 0 || end < 0) throw new Error('docs/benchmarks.md has no <!-- bench:scale --> block');
 	const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Chromium with software WebGL (SwiftShader)`;
-	writeFileSync(
-		path.join(root, 'docs', 'benchmarks.md'),
-		`${doc.slice(0, start)}<!-- bench:scale -->\n\nMeasured on ${new Date().toISOString().slice(0, 10)}; ${machine}.\n\n${table}\n\n${doc.slice(end)}`
-	);
-	console.log('\nwrote docs/benchmarks.md');
+	await writeDocBlock('scale', `${machine}.`, table);
 }
 
 const ms = (n: number | undefined) => (n === undefined ? '—' : `${Math.round(n).toLocaleString('en-GB')} ms`);

@@ -2,11 +2,12 @@
  * `npm run bench:search`: place search over 100,000 places, in Node: the first query (which builds
  * the index), then queries typed letter by letter. Writes its table into docs/benchmarks.md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createGeocoder } from '../../../src/lib/data/geocoder';
 import { readGazetteer } from '../../../src/lib/data/load';
 import type { Place } from '../../../src/lib/data/schema';
+import { writeDocBlock } from './doc-block';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const COUNT = 100_000;
@@ -49,13 +50,4 @@ const table = [
 	`| a query as the reader types: slowest of ${typed.length} | ${ms(typed.at(-1)!)} |`
 ].join('\n');
 console.log(table);
-const docPath = path.join(root, 'docs', 'benchmarks.md');
-const doc = readFileSync(docPath, 'utf8');
-const from = doc.indexOf('<!-- bench:search -->');
-const to = doc.indexOf('<!-- /bench:search -->');
-if (from < 0 || to < 0) throw new Error('docs/benchmarks.md has no <!-- bench:search --> block');
-writeFileSync(
-	docPath,
-	`${doc.slice(0, from)}<!-- bench:search -->\n\nMeasured on ${new Date().toISOString().slice(0, 10)} in Node ${process.version}.\n\n${table}\n\n${doc.slice(to)}`
-);
-console.log('wrote docs/benchmarks.md');
+await writeDocBlock('search', `in Node ${process.version}.`, table);
