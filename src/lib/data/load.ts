@@ -276,11 +276,11 @@ export interface PublishedResult {
 	total: number;
 }
 
-/** Fully validates a published dataset: header, places, their cities, and events. */
 /**
- * Checks a published dataset record by record. A large one keeps its events' texts and sources in
- * separate files: `readDetails(n)` gives the parsed chunk n (or undefined if it cannot be read), and
- * each chunk's details join their events before the events are checked.
+ * Fully validates a published dataset: header, places, their cities, and events. A large one keeps
+ * its events' texts and sources in separate files: `readDetails(n)` gives the parsed chunk n (or
+ * undefined if it cannot be read), and each chunk's details join their events before the events
+ * are checked.
  */
 export function readPublished(input: unknown, file: string, readDetails?: (n: number) => unknown): PublishedResult {
 	const head = PublishedFile.safeParse(input);
@@ -296,6 +296,19 @@ export function readPublished(input: unknown, file: string, readDetails?: (n: nu
 						file,
 						field: 'details',
 						message: `expected the events' texts and sources here, but this file keeps them in ${where}; check the folder with npm run validate`
+					}
+				],
+				total: lists.events.length
+			};
+		// Every event must have its chunk: an outline with too few would drop events unnoticed.
+		const needed = Math.ceil(lists.events.length / details.chunkSize);
+		if (details.chunks !== needed)
+			return {
+				problems: [
+					{
+						file,
+						field: 'details.chunks',
+						message: `expected ${needed} details files for ${lists.events.length} events, got ${details.chunks}`
 					}
 				],
 				total: lists.events.length

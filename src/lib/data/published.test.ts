@@ -112,6 +112,16 @@ describe('publishing a large dataset: an index, and the details apart', () => {
 		expect(broken.lines.join('\n')).toContain('synthetic.details/3.json');
 	});
 
+	it('names an outline with too few details files, rather than dropping the events beyond them', async () => {
+		const files = publishedFiles(await synthetic(600), { splitFrom: 500, chunkSize: 100 });
+		const index = JSON.parse(files[0]!.text) as Record<string, unknown>;
+		const short = JSON.stringify({ ...index, details: { chunkSize: 100, chunks: 2 } });
+		const report = validateFiles(['static/data/synthetic.json'], (p) =>
+			p === 'static/data/synthetic.json' ? short : files.find((f) => `static/data/${f.path}` === p)?.text
+		);
+		expect(report.lines.join('\n')).toContain('expected 6 details files for 600 events, got 2');
+	});
+
 	it('refuses an index whose details outline does not fit its events', async () => {
 		const files = publishedFiles(await synthetic(600), { splitFrom: 500, chunkSize: 100 });
 		const index = read(files)('synthetic.json') as Record<string, unknown>;
