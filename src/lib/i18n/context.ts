@@ -9,7 +9,8 @@ export interface I18n {
 	readonly language: Language;
 }
 
-function languageOf(locale: Locale): Language {
+/** The words and formats of a locale, for the formatting functions. */
+export function languageOf(locale: Locale): Language {
 	return { t: translator(locale), dates: dateWords(locale), numbers: INTL_LOCALE[locale] };
 }
 

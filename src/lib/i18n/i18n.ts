@@ -13,13 +13,12 @@ export type Locale = (typeof LOCALES)[number];
 export type { MessageKey };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, be, ru };
-/** The locale Intl formats numbers and dates in: British English keeps day-month order. */
 /**
  * Chromium ships no Belarusian number data and would write 450,000 in a Belarusian page; Russian
  * groups digits and chooses plural forms of whole numbers as Belarusian does.
  */
 const BELARUSIAN_NUMBERS = Intl.NumberFormat.supportedLocalesOf('be').length > 0 ? 'be' : 'ru';
-/** The Intl locale of each language's numbers and plural rules. */
+/** The Intl locale of each language's numbers and plural rules; British English keeps day-month order. */
 export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', be: BELARUSIAN_NUMBERS, ru: 'ru' };
 
 export type Values = Record<string, string | number>;
