@@ -6,12 +6,10 @@ import type { Turnout } from './data/aggregate';
 import { translator, type Translate } from './i18n/i18n';
 import type { CountRange, When } from './data/schema';
 
-const numberFormat = new Intl.NumberFormat('en-GB');
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** A whole number with the locale's grouping: 10,000 in English, 10 000 in Belarusian and Russian. */
+/** A number with the locale's grouping: 10,000 in English, 10 000 in Belarusian and Russian. */
 export function formatCount(n: number, locale = 'en-GB'): string {
-	if (locale === 'en-GB') return numberFormat.format(n);
 	let format = numberFormats.get(locale);
 	if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
 	return format.format(n);
@@ -43,7 +41,7 @@ export const ENGLISH: Language = { t: translator('en'), numbers: 'en-GB' };
 
 /** "700 m", "1.5 km", "25 km". */
 export function formatDistance(metres: number): string {
-	return metres >= 1000 ? `${numberFormat.format(Math.round(metres / 100) / 10)} km` : `${Math.round(metres)} m`;
+	return metres >= 1000 ? `${formatCount(Math.round(metres / 100) / 10)} km` : `${Math.round(metres)} m`;
 }
 
 /** The numbers of a range as drawn: "1,000", "100,000–400,000", "at least 2,000", "up to 400". */
@@ -114,7 +112,10 @@ export function formatDate(ymd: string, words?: DateWords): string {
 
 /** "15 Aug" for a local date, for compact spans. */
 export function formatShortDate(ymd: string, words?: DateWords): string {
-	if (words) return `${partsOf(ymd).day} ${words.months[partsOf(ymd).month]}`;
+	if (words) {
+		const { day, month } = partsOf(ymd);
+		return `${day} ${words.months[month]}`;
+	}
 	return formatter('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(calendarDate(ymd));
 }
 

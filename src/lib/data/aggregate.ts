@@ -4,6 +4,7 @@
  */
 import { bbox, featureCollection, point } from '@turf/turf';
 import { placeName } from './names';
+import { compareText } from './order';
 import type { CountRange, EventType, Place, IndexedEvent } from './schema';
 
 /** Event types that are gatherings of people (as opposed to deaths, repression, statements). */
@@ -119,13 +120,9 @@ export function startKey(event: IndexedEvent): string {
 	return event.when.start;
 }
 
-/** Date order, then id order; ISO dates and slugs sort by their characters, with no locale rules to apply. */
+/** Date order, then id order. */
 export function byStart(a: IndexedEvent, b: IndexedEvent): number {
 	return compareText(startKey(a), startKey(b)) || compareText(a.id, b.id);
-}
-
-function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface PlaceSummary {

@@ -5,6 +5,7 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { compareText } from './order';
 import type { Place } from './schema';
 import { transliterate } from './transliterate.js';
 
@@ -184,8 +185,7 @@ export function createGeocoder(places: readonly Place[]): Geocoder {
 			if (!previous || score > previous.score)
 				best.set(entry.place.id, { place: entry.place, score, matched: entry.name });
 		}
-		const byId = (a: Candidate, b: Candidate) => (a.place.id < b.place.id ? -1 : a.place.id > b.place.id ? 1 : 0);
-		return [...best.values()].sort((a, b) => b.score - a.score || byId(a, b));
+		return [...best.values()].sort((a, b) => b.score - a.score || compareText(a.place.id, b.place.id));
 	}
 
 	return {

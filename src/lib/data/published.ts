@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { splitDetails, type DetailsOutline } from './details';
+import { compareText } from './order';
 import { IsoDate, LanguageTag, Slug, type IndexedEvent, type Place, type ProtestEvent } from './schema';
 
 export const PUBLISHED_FORMAT = 'protest-atlas-dataset';
@@ -153,7 +154,7 @@ export function publishedFiles(
 	const key = (e: ProtestEvent) => `${cityOf.get(e.place) ?? ''}\u0000${e.place}\u0000${e.when.start}\u0000${e.id}`;
 	const ordered = dataset.events
 		.map((event) => ({ event, key: key(event) }))
-		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.sort((a, b) => compareText(a.key, b.key))
 		.map(({ event }) => event);
 	const { index, chunks, outline } = splitDetails(ordered, chunkSize);
 	const header: PublishedIndexFile = { ...dataset, version: PUBLISHED_VERSION, events: index, details: outline };
