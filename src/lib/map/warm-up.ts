@@ -4,9 +4,11 @@
  */
 import { MAP_FONT } from './basemap-style';
 
-let started: Promise<void> | undefined;
+type MapLibre = typeof import('maplibre-gl');
+let started: Promise<MapLibre> | undefined;
 
-export function warmUpMap(): Promise<void> {
+/** MapLibre, once its worker pool runs and the label font is in; started once, however often asked. */
+export function warmUpMap(): Promise<MapLibre> {
 	started ??= Promise.all([
 		import('maplibre-gl'),
 		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
@@ -14,6 +16,7 @@ export function warmUpMap(): Promise<void> {
 	]).then(([maplibregl, worker]) => {
 		maplibregl.setWorkerUrl(worker.default);
 		maplibregl.prewarm();
+		return maplibregl;
 	});
 	return started;
 }
