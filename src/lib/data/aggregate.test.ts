@@ -7,7 +7,8 @@ import {
 	peakTurnout,
 	sortCities,
 	summariseCities,
-	summarisePlaces
+	summarisePlaces,
+	type CitySummary
 } from './aggregate';
 import { Place, ProtestEvent } from './schema';
 
@@ -125,11 +126,19 @@ describe('per city', () => {
 	});
 
 	it('sorts by number of gatherings or by size', () => {
-		const cities = summariseCities(summarisePlaces(events(), places()), places());
-		expect(sortCities(cities, 'count').map((c) => c.city.id)).toEqual(['minsk', 'grodno']);
+		const ranked = (list: CitySummary[]) =>
+			list.map((c) => ({ id: c.city.id, gatheringCount: c.gatherings.length, peak: c.peak }));
+		const byId = (c: { id: string }) => c.id;
+		const cities = ranked(summariseCities(summarisePlaces(events(), places()), places()));
+		expect(sortCities(cities, 'count', byId).map(byId)).toEqual(['minsk', 'grodno']);
 		const bigGrodno = [...events(), event('g2', 'grodno', '2020-08-15', { low: 500000, high: 500000 })];
-		const resorted = summariseCities(summarisePlaces(bigGrodno, places()), places());
-		expect(sortCities(resorted, 'size').map((c) => c.city.id)).toEqual(['grodno', 'minsk']);
+		const resorted = ranked(summariseCities(summarisePlaces(bigGrodno, places()), places()));
+		expect(sortCities(resorted, 'size', byId).map(byId)).toEqual(['grodno', 'minsk']);
+		const tied = [
+			{ id: 'b', gatheringCount: 1 },
+			{ id: 'a', gatheringCount: 1 }
+		];
+		expect(sortCities(tied, 'count', byId).map(byId)).toEqual(['a', 'b']);
 	});
 
 	it('groups events by their local day', () => {

@@ -3,7 +3,6 @@
  * Crowd sizes stay honest: an unknown size is never counted as zero, and a range keeps both ends.
  */
 import { bbox, featureCollection, point } from '@turf/turf';
-import { placeName } from './names';
 import { compareText } from './order';
 import type { CountRange, EventType, Place, IndexedEvent } from './schema';
 
@@ -227,13 +226,18 @@ export function summariseCities(
 
 export type CitySort = 'count' | 'size';
 
-/** Cities by number of gatherings or by total crowd (upper estimate), largest first. */
-export function sortCities(cities: readonly CitySummary[], by: CitySort): CitySummary[] {
-	const key = (c: CitySummary) => (by === 'count' ? c.gatherings.length : (c.peak?.high ?? 0));
-	const tieBreak = (c: CitySummary) => (by === 'count' ? (c.peak?.high ?? 0) : c.gatherings.length);
-	return [...cities].sort(
-		(a, b) => key(b) - key(a) || tieBreak(b) - tieBreak(a) || placeName(a.city).localeCompare(placeName(b.city))
-	);
+/** What cities are ranked by: their number of gatherings and their largest single-day turnout. */
+export interface CityRanking {
+	gatheringCount: number;
+	peak?: { high: number };
+}
+
+/** Cities by number of gatherings or by total crowd (upper estimate), largest first, then by `name`. */
+export function sortCities<T extends CityRanking>(cities: readonly T[], by: CitySort, name: (city: T) => string): T[] {
+	const key = (c: T) => (by === 'count' ? c.gatheringCount : (c.peak?.high ?? 0));
+	const tieBreak = (c: T) => (by === 'count' ? (c.peak?.high ?? 0) : c.gatheringCount);
+	const collator = new Intl.Collator();
+	return [...cities].sort((a, b) => key(b) - key(a) || tieBreak(b) - tieBreak(a) || collator.compare(name(a), name(b)));
 }
 
 /** Events grouped by their local start date, in date order. */

@@ -22,6 +22,8 @@ export interface AtlasData {
 	/** What the map and lists need of each event; a panel asks `details` for the rest. */
 	events: IndexedEvent[];
 	details: EventDetailsSource;
+	/** The address the published index was read from, for a worker to read it too; unset for a reader's own file. */
+	indexUrl?: string;
 }
 
 export function toAtlasData(dataset: PublishedIndexFile, details: EventDetailsSource = detailsAtHand()): AtlasData {

@@ -1,76 +1,99 @@
 /**
- * The one filtered view of the data, derived in one place from the data and the URL state.
- * The map, lists, legend, panels and timeline all read it; none recomputes it.
+ * The page's copy of the one view model (view-model.ts), which runs in a worker: the map, lists,
+ * legend, panels and timeline all read it; none recomputes it. Until the worker's first answer
+ * it shows the dataset's days and nothing drawn.
  */
-import { summariseCities, summarisePlaces, type CitySummary, type PlaceSummary } from '$lib/data/aggregate';
+import { tick } from 'svelte';
 import type { AtlasData } from '$lib/data/atlas-data';
-import { filterEvents } from '$lib/data/filter';
-import { EVENT_TYPE_IDS, type EventType, type IndexedEvent } from '$lib/data/schema';
-import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
+import { indexById } from '$lib/data/lookup';
+import type { Place } from '$lib/data/schema';
+import { binByDay, daysBetween, type DateRange } from '$lib/data/timeline';
 import { buildScales, type Scales } from '$lib/scales/scales';
-import { cityFeatures, createPlaceClusters, labelLargest, pathFeatures, proGovernmentFeatures } from './markers';
 import type { ViewState } from './url-state';
+import type { ViewClient } from './view-client';
+import { countByType, type CityFacts, type ViewResult } from './view-model';
 
-export interface AtlasView {
+export interface AtlasView extends ViewResult {
 	readonly scales: Scales;
 	readonly state: ViewState;
-	readonly events: IndexedEvent[];
-	readonly places: PlaceSummary[];
-	readonly cities: CitySummary[];
-	readonly typeCounts: Record<EventType, number>;
-	readonly markers: {
-		places: ReturnType<ReturnType<typeof createPlaceClusters>>;
-		cities: ReturnType<typeof cityFeatures>;
-		paths: ReturnType<typeof pathFeatures>;
-		proGovernment: ReturnType<typeof proGovernmentFeatures>;
-	};
-	readonly selectedPlace: PlaceSummary | undefined;
-	readonly selectedCity: CitySummary | undefined;
 	/** Every date of the dataset. */
 	readonly days: string[];
-	/** The date range shown: the URL's, or the whole dataset. */
-	readonly range: DateRange;
-	/** Events per day and type under every filter but the date range. */
-	readonly bins: DayBin[];
+	/** Whether the worker has answered for this dataset. */
+	readonly ready: boolean;
+	/** Set when the worker could not read the dataset. */
+	readonly failure: string | undefined;
+	/** A place of the dataset, by id. */
+	placeOf(id: string): Place | undefined;
+	/** A city's row of the list, by id. */
+	cityFacts(id: string): CityFacts | undefined;
+	/** Resolves once the view shows the reader's latest choices. */
+	settled(): Promise<void>;
 }
 
-export function countByType(events: readonly IndexedEvent[]): Record<EventType, number> {
-	const counts = Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>;
-	for (const event of events) counts[event.type]++;
-	return counts;
+const empty = (): { type: 'FeatureCollection'; features: [] } => ({ type: 'FeatureCollection', features: [] });
+
+function nothingDrawn(range: DateRange, days: string[]): ViewResult {
+	return {
+		range,
+		shownCount: 0,
+		typeCounts: countByType([]),
+		bins: binByDay([], days),
+		markers: { places: empty(), cities: empty(), paths: empty(), proGovernment: empty() },
+		cities: [],
+		placeGroups: [],
+		placeCount: 0,
+		selectedPlace: undefined,
+		selectedCity: undefined
+	};
 }
 
 /**
- * The view model: data, filters and the map's zoom in; what the map, panels, legend and timeline
- * draw out. `zoom` is the map's whole zoom level, which decides how places group.
+ * Sends the dataset and every change of the reader's choices to the worker, and keeps its answers.
+ * `zoom` is the map's whole zoom level, which decides how places group; `language` orders the lists.
  */
-export function createAtlasView(data: () => AtlasData, state: () => ViewState, zoom: () => number): AtlasView {
+export function createAtlasView(
+	client: ViewClient,
+	data: () => AtlasData,
+	state: () => ViewState,
+	zoom: () => number,
+	language: () => string
+): AtlasView {
 	const scales = $derived(buildScales(data().events));
 	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
-	const range = $derived({ from: state().from ?? days[0]!, to: state().to ?? days.at(-1)! });
-	const events = $derived(filterEvents(data().events, state()));
-	const places = $derived(summarisePlaces(events, data().places, range));
-	const cities = $derived(summariseCities(places, data().places, range));
-	const typeCounts = $derived(countByType(filterEvents(data().events, { ...state(), types: undefined })));
-	const clusters = $derived(createPlaceClusters(places, range));
-	const markers = $derived({
-		places: labelLargest(clusters(zoom())),
-		cities: labelLargest(cityFeatures(cities)),
-		paths: pathFeatures(events),
-		proGovernment: proGovernmentFeatures(places, range)
+	const placeById = $derived(indexById(data().places));
+	let result = $state.raw<ViewResult>(
+		nothingDrawn(data().header.dateRange, daysBetween(data().header.dateRange.from, data().header.dateRange.to))
+	);
+	let ready = $state(false);
+	let failure = $state<string>();
+	const cityById = $derived(indexById(result.cities));
+
+	$effect(() =>
+		client.listen(
+			(update) => {
+				result = { ...result, ...update };
+				ready = true;
+			},
+			(message) => (failure = message)
+		)
+	);
+	let shownData: AtlasData | undefined;
+	$effect(() => {
+		const current = data();
+		if (current !== shownData) {
+			shownData = current;
+			const { events, places, header, indexUrl } = current;
+			// A published index is read again by the worker, not copied to it.
+			client.load(indexUrl ? { url: indexUrl } : { data: { events, places, dateRange: header.dateRange } });
+			const dataDays = daysBetween(header.dateRange.from, header.dateRange.to);
+			result = nothingDrawn(header.dateRange, dataDays);
+			ready = false;
+			failure = undefined;
+		}
+		const { from, to, types, status, stance, min, place, city } = state();
+		client.request({ from, to, types, status, stance, min, place, city, zoom: zoom(), language: language() });
 	});
-	const selectedPlace = $derived.by(() => {
-		const id = state().place;
-		if (!id) return undefined;
-		const found = places.find((s) => s.place.id === id);
-		if (found) return found;
-		const place = data().places.find((p) => p.id === id);
-		return place
-			? { place, events: [], gatherings: [], proGovernment: [], headlineType: 'rally' as EventType, types: [] }
-			: undefined;
-	});
-	const selectedCity = $derived(cities.find((c) => c.city.id === state().city));
-	const bins = $derived(binByDay(filterEvents(data().events, { ...state(), from: undefined, to: undefined }), days));
+
 	return {
 		get scales() {
 			return scales;
@@ -78,35 +101,51 @@ export function createAtlasView(data: () => AtlasData, state: () => ViewState, z
 		get state() {
 			return state();
 		},
-		get events() {
-			return events;
-		},
-		get places() {
-			return places;
-		},
-		get cities() {
-			return cities;
-		},
-		get typeCounts() {
-			return typeCounts;
-		},
-		get markers() {
-			return markers;
-		},
-		get selectedPlace() {
-			return selectedPlace;
-		},
-		get selectedCity() {
-			return selectedCity;
-		},
 		get days() {
 			return days;
 		},
+		get ready() {
+			return ready;
+		},
+		get failure() {
+			return failure;
+		},
+		placeOf: (id) => placeById.get(id),
+		cityFacts: (id) => cityById.get(id),
+		async settled() {
+			// The request for a change goes out with the next flush of effects.
+			await tick();
+			await client.settled();
+		},
 		get range() {
-			return range;
+			return result.range;
+		},
+		get shownCount() {
+			return result.shownCount;
+		},
+		get typeCounts() {
+			return result.typeCounts;
 		},
 		get bins() {
-			return bins;
+			return result.bins;
+		},
+		get markers() {
+			return result.markers;
+		},
+		get cities() {
+			return result.cities;
+		},
+		get placeGroups() {
+			return result.placeGroups;
+		},
+		get placeCount() {
+			return result.placeCount;
+		},
+		get selectedPlace() {
+			return result.selectedPlace;
+		},
+		get selectedCity() {
+			return result.selectedCity;
 		}
 	};
 }

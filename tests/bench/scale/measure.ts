@@ -15,6 +15,8 @@ export interface Measurement {
 	heap?: number;
 	bytes?: number;
 	error?: string;
+	/** With BENCH_VERBOSE: every long task and step, in ms since navigation, to see where time goes. */
+	trace?: string;
 }
 
 /** The first day of every benchmark dataset: the one-day window starts there and steps to the next. */
@@ -23,7 +25,7 @@ const NEXT_DAY = '2020-08-10';
 const HIDDEN_TYPE = 'rally';
 
 interface BenchWindow {
-	__probe: { firstMarkers?: number; longTasks: [number, number][] };
+	__probe: { firstMarkers?: number; longTasks: [number, number][]; steps: [string, number][] };
 	bench?: {
 		map?: import('maplibre-gl').Map;
 		markerLayers?: string[];
@@ -36,7 +38,7 @@ interface BenchWindow {
 /** Runs in the page before its own scripts: watches long tasks and the first frame with markers. */
 function probe() {
 	const w = window as unknown as BenchWindow;
-	w.__probe = { longTasks: [] };
+	w.__probe = { longTasks: [], steps: [] };
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) w.__probe.longTasks.push([entry.startTime, entry.duration]);
 	}).observe({ type: 'longtask', buffered: true });
@@ -72,6 +74,7 @@ async function timeStep(page: Page, app: boolean, step: 'filter' | 'date'): Prom
 				setTimeout(() => reject(new Error(`${step} step: no idle within 120 s`)), 120_000);
 				setTimeout(() => {
 					const start = performance.now();
+					w.__probe.steps.push([step, start]);
 					const map = w.bench?.map ?? w.protestAtlas?.map;
 					map?.once('idle', () => settle(start));
 					if (app) {
@@ -168,11 +171,20 @@ export async function measurePage(
 			const probe = (window as unknown as BenchWindow).__probe;
 			const later = probe.longTasks.filter(([start]) => start >= probe.firstMarkers!).map(([, duration]) => duration);
 			const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-			return { longest: Math.max(0, ...later), count: later.length, heap: memory?.usedJSHeapSize };
+			const trace = [
+				...probe.longTasks.map(([start, duration]) => [start, `task ${Math.round(duration)} ms`] as const),
+				...probe.steps.map(([step, start]) => [start, `${step} step`] as const),
+				[probe.firstMarkers!, 'first markers'] as const
+			]
+				.sort((a, b) => a[0] - b[0])
+				.map(([at, what]) => `${Math.round(at)}: ${what}`)
+				.join('; ');
+			return { longest: Math.max(0, ...later), count: later.length, heap: memory?.usedJSHeapSize, trace };
 		});
 		result.longestTaskAfterFirstMarkers = after.longest;
 		result.longTasksAfterFirstMarkers = after.count;
 		result.heap = after.heap;
+		if (process.env.BENCH_VERBOSE) result.trace = after.trace;
 	} catch (error) {
 		result.error = crashed ? 'the page crashed' : (error as Error).message.split('\n')[0];
 	}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { summariseCities, summarisePlaces } from '$lib/data/aggregate';
+import { filterEvents } from '$lib/data/filter';
+import { placeName } from '$lib/data/names';
+import type { PublishedDataset } from '$lib/data/published';
+import { binByDay, daysBetween } from '$lib/data/timeline';
+import { CITY_SPLIT_ZOOM } from './markers';
+import { createViewModel, groupPlaces, type ViewData, type ViewRequest } from './view-model';
+
+const published = JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedDataset;
+const data = (): ViewData => ({ events: published.events, places: published.places, dateRange: published.dateRange });
+const first: ViewRequest = { zoom: 6, language: 'en' };
+
+describe('the view model', () => {
+	it('answers first with every part, agreeing with the data layer', () => {
+		const update = createViewModel(data())(first);
+		const places = summarisePlaces(published.events, published.places);
+		const cities = summariseCities(places, published.places);
+		expect(update.shownCount).toBe(published.events.length);
+		expect(update.placeCount).toBe(places.length);
+		expect(update.cities?.map((c) => [c.id, c.gatheringCount, c.peak?.high])).toEqual(
+			cities.map((c) => [c.city.id, c.gatherings.length, c.peak?.high])
+		);
+		const days = daysBetween(published.dateRange.from, published.dateRange.to);
+		expect(update.bins).toEqual(binByDay(published.events, days));
+		expect(update.range).toEqual({ from: days[0], to: days.at(-1) });
+		expect(update.markers?.cities.features.length).toBeGreaterThan(0);
+		expect(update.selectedPlace).toBeUndefined();
+	});
+
+	it('sends again only what a step changes', () => {
+		const view = createViewModel(data());
+		view(first);
+		expect(view(first)).toEqual({});
+		// Below the split zoom places group as at it: nothing to redraw.
+		expect(view({ ...first, zoom: CITY_SPLIT_ZOOM - 2 })).toEqual({});
+		expect(Object.keys(view({ ...first, zoom: CITY_SPLIT_ZOOM + 3 }))).toEqual(['markers']);
+		expect(Object.keys(view({ ...first, zoom: CITY_SPLIT_ZOOM + 3, place: 'stela' }))).toEqual(['selectedPlace']);
+		// Hiding a type leaves the legend's counts, which ignore the type filter, as they were.
+		const hidden = view({ ...first, zoom: CITY_SPLIT_ZOOM + 3, place: 'stela', types: ['strike'] });
+		expect(hidden).not.toHaveProperty('typeCounts');
+		expect(hidden.shownCount).toBe(filterEvents(published.events, { types: ['strike'] }).length);
+		// A date step leaves the timeline's bars, which ignore the dates, as they were.
+		const day = view({ ...first, from: '2020-08-10', to: '2020-08-10', types: ['strike'] });
+		expect(day).not.toHaveProperty('bins');
+		expect(day.range).toEqual({ from: '2020-08-10', to: '2020-08-10' });
+	});
+
+	it('gives a selected place with its events, and a place without any under the filters as empty', () => {
+		const view = createViewModel(data());
+		const selected = view({ ...first, place: 'stela' }).selectedPlace;
+		expect(selected?.events.map((e) => e.id)).toEqual(
+			published.events.filter((e) => e.place === 'stela').map((e) => e.id)
+		);
+		const none = view({ ...first, place: 'stela', types: [] }).selectedPlace;
+		expect(none?.place.id).toBe('stela');
+		expect(none?.events).toEqual([]);
+		expect(view({ ...first, city: 'minsk' }).selectedCity?.city.id).toBe('minsk');
+	});
+
+	it('lists places under their cities in the order of the reader’s language', () => {
+		const places = summarisePlaces(published.events, published.places);
+		const byId = new Map(published.places.map((p) => [p.id, p]));
+		for (const language of ['en', 'be', 'ru']) {
+			const groups = groupPlaces(places, byId, language);
+			const names = groups.map((g) => placeName(byId.get(g.city)!, language));
+			expect(names).toEqual([...names].sort(new Intl.Collator(language).compare));
+			expect(groups.flatMap((g) => g.places).length).toBe(places.length);
+			for (const group of groups)
+				expect(group.places.every((p) => byId.get(p.id)!.properties.city === group.city)).toBe(true);
+		}
+	});
+});

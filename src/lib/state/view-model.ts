@@ -1,0 +1,233 @@
+/**
+ * The one view model: the data and the reader's choices in, what the map, lists, legend, panels
+ * and timeline draw out. It runs in a Web Worker (view.worker.ts), so that filtering, day bins,
+ * per-place and per-city sums and clustering never hold the page; the page receives only the
+ * parts that changed since its last answer.
+ */
+import {
+	boundsOfPlaces,
+	summariseCities,
+	summarisePlaces,
+	type CitySummary,
+	type PlaceSummary,
+	type Turnout
+} from '$lib/data/aggregate';
+import { filterEvents, type EventFilter } from '$lib/data/filter';
+import { indexById } from '$lib/data/lookup';
+import { placeName } from '$lib/data/names';
+import { EVENT_TYPE_IDS, type EventType, type IndexedEvent, type Place } from '$lib/data/schema';
+import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import {
+	CITY_SPLIT_ZOOM,
+	CLUSTER_MAX_ZOOM,
+	cityFeatures,
+	createPlaceClusters,
+	isMappable,
+	labelLargest,
+	pathFeatures,
+	proGovernmentFeatures,
+	type MarkerProperties
+} from './markers';
+
+/** What the view model works from: the events and places of one dataset. */
+export interface ViewData {
+	events: IndexedEvent[];
+	places: Place[];
+	dateRange: DateRange;
+}
+
+/** What the reader has chosen: filters, selection, the map's whole zoom level and the language. */
+export interface ViewRequest extends EventFilter {
+	place?: string;
+	city?: string;
+	zoom: number;
+	/** Language of the names that the places list is sorted by. */
+	language: string;
+}
+
+/** What a list shows of a place: its counts and figure, not its events. */
+export interface PlaceFacts {
+	id: string;
+	eventCount: number;
+	gatheringCount: number;
+	peak?: Turnout;
+	headlineType: EventType;
+}
+
+/** What a list shows of a city, and the box around its places with events. */
+export interface CityFacts {
+	id: string;
+	eventCount: number;
+	gatheringCount: number;
+	peak?: Turnout;
+	span: DateRange;
+	bounds?: [number, number, number, number];
+}
+
+/** The places list: each city, in the reader's language's order, with its places. */
+export interface PlaceGroup {
+	city: string;
+	places: PlaceFacts[];
+}
+
+export interface Markers {
+	places: FeatureCollection<Point, MarkerProperties>;
+	cities: FeatureCollection<Point, MarkerProperties>;
+	paths: FeatureCollection<LineString, { id: string; type: string; sourced: boolean }>;
+	proGovernment: FeatureCollection<Point, MarkerProperties>;
+}
+
+/** Everything drawn; `ViewUpdate` carries only the parts that changed. */
+export interface ViewResult {
+	range: DateRange;
+	/** Events shown under every filter. */
+	shownCount: number;
+	typeCounts: Record<EventType, number>;
+	/** Events per day and type under every filter but the date range. */
+	bins: DayBin[];
+	markers: Markers;
+	cities: CityFacts[];
+	placeGroups: PlaceGroup[];
+	/** Number of places with events shown. */
+	placeCount: number;
+	selectedPlace: PlaceSummary | undefined;
+	selectedCity: CitySummary | undefined;
+}
+
+export type ViewUpdate = Partial<ViewResult>;
+
+export function countByType(events: readonly IndexedEvent[]): Record<EventType, number> {
+	const counts = Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>;
+	for (const event of events) counts[event.type]++;
+	return counts;
+}
+
+function placeFacts(summary: PlaceSummary): PlaceFacts {
+	return {
+		id: summary.place.id,
+		eventCount: summary.events.length,
+		gatheringCount: summary.gatherings.length,
+		...(summary.peak ? { peak: summary.peak } : {}),
+		headlineType: summary.headlineType
+	};
+}
+
+function cityFacts(summary: CitySummary): CityFacts {
+	const bounds = boundsOfPlaces(summary.places.filter(isMappable).map((s) => s.place));
+	return {
+		id: summary.city.id,
+		eventCount: summary.events.length,
+		gatheringCount: summary.gatherings.length,
+		...(summary.peak ? { peak: summary.peak } : {}),
+		span: summary.span,
+		...(bounds ? { bounds } : {})
+	};
+}
+
+/** Remembers the last result of `compute` for its key: a step recomputes only what it changes. */
+function lastOf<T>(compute: () => T): (key: string) => { value: T; changed: boolean } {
+	let last: { key: string; value: T } | undefined;
+	return (key) => {
+		if (last?.key === key) return { value: last.value, changed: false };
+		last = { key, value: compute() };
+		return { value: last.value, changed: true };
+	};
+}
+
+/**
+ * The view model of one dataset. Each call answers a request with the parts of the view that
+ * differ from the previous answer (the first answer has them all).
+ */
+export function createViewModel(data: ViewData) {
+	const days = daysBetween(data.dateRange.from, data.dateRange.to);
+	const placeById = indexById(data.places);
+	let request: ViewRequest = { zoom: 0, language: 'en' };
+	const range = (): DateRange => ({ from: request.from ?? days[0]!, to: request.to ?? days.at(-1)! });
+	const filters = (r: EventFilter) => JSON.stringify([r.from, r.to, r.types, r.status, r.stance, r.min]);
+
+	const events = lastOf(() => filterEvents(data.events, request));
+	const places = lastOf(() => summarisePlaces(events(filters(request)).value, data.places, range()));
+	const placesNow = () => places(filters(request)).value;
+	const cities = lastOf(() => summariseCities(placesNow(), data.places, range()));
+	const citiesNow = () => cities(filters(request)).value;
+	const typeCounts = lastOf(() => countByType(filterEvents(data.events, { ...request, types: undefined })));
+	const bins = lastOf(() => binByDay(filterEvents(data.events, { ...request, from: undefined, to: undefined }), days));
+	const clusters = lastOf(() => createPlaceClusters(placesNow(), range()));
+	const placeMarkers = lastOf(() => labelLargest(clusters(filters(request)).value(request.zoom)));
+	const otherMarkers = lastOf(() => ({
+		cities: labelLargest(cityFeatures(citiesNow())),
+		paths: pathFeatures(events(filters(request)).value),
+		proGovernment: proGovernmentFeatures(placesNow(), range())
+	}));
+	const cityList = lastOf(() => citiesNow().map(cityFacts));
+	const placeGroups = lastOf(() => groupPlaces(placesNow(), placeById, request.language));
+	const selectedPlace = lastOf((): PlaceSummary | undefined => {
+		const id = request.place;
+		if (!id) return undefined;
+		const found = placesNow().find((s) => s.place.id === id);
+		if (found) return found;
+		const place = placeById.get(id);
+		return place
+			? { place, events: [], gatherings: [], proGovernment: [], headlineType: 'rally', types: [] }
+			: undefined;
+	});
+	const selectedCity = lastOf(() => citiesNow().find((c) => c.city.id === request.city));
+
+	return (next: ViewRequest): ViewUpdate => {
+		request = next;
+		const key = filters(next);
+		const update: ViewUpdate = {};
+		const shown = events(key);
+		if (shown.changed) Object.assign(update, { range: range(), shownCount: shown.value.length });
+		const counts = typeCounts(filters({ ...next, types: undefined }));
+		if (counts.changed) update.typeCounts = counts.value;
+		const dayBins = bins(filters({ ...next, from: undefined, to: undefined }));
+		if (dayBins.changed) update.bins = dayBins.value;
+		// Below the split zoom places group as they do at it, and beyond the last cluster zoom none do.
+		const zoomLevel = Math.max(CITY_SPLIT_ZOOM, Math.min(Math.floor(next.zoom), CLUSTER_MAX_ZOOM + 1));
+		const placeLayer = placeMarkers(`${key}|${zoomLevel}`);
+		const others = otherMarkers(key);
+		if (placeLayer.changed || others.changed) update.markers = { places: placeLayer.value, ...others.value };
+		const cityRows = cityList(key);
+		if (cityRows.changed) update.cities = cityRows.value;
+		const groups = placeGroups(`${key}|${next.language}`);
+		if (groups.changed) Object.assign(update, { placeGroups: groups.value, placeCount: placesNow().length });
+		const place = selectedPlace(`${key}|${next.place}`);
+		if (place.changed) update.selectedPlace = place.value;
+		const city = selectedCity(`${key}|${next.city}`);
+		if (city.changed) update.selectedCity = city.value;
+		return update;
+	};
+}
+
+/** Places grouped under their city, cities and places each in the order of their names in `language`. */
+export function groupPlaces(
+	summaries: readonly PlaceSummary[],
+	placeById: ReadonlyMap<string, Place>,
+	language: string
+): PlaceGroup[] {
+	const collator = new Intl.Collator(language);
+	const byCity = new Map<string, PlaceSummary[]>();
+	for (const summary of summaries) {
+		const city = summary.place.properties.city;
+		const list = byCity.get(city);
+		if (list) list.push(summary);
+		else byCity.set(city, [summary]);
+	}
+	const cityName = (id: string) => {
+		const city = placeById.get(id);
+		return city ? placeName(city, language) : id;
+	};
+	return [...byCity]
+		.map(([city, list]) => ({
+			city,
+			name: cityName(city),
+			places: list
+				.map((s) => ({ name: placeName(s.place, language), facts: placeFacts(s) }))
+				.sort((a, b) => collator.compare(a.name, b.name))
+				.map((p) => p.facts)
+		}))
+		.sort((a, b) => collator.compare(a.name, b.name))
+		.map(({ city, places }) => ({ city, places }));
+}
