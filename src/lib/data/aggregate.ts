@@ -279,3 +279,14 @@ export function coreExtent(
 	const at = (values: number[], q: number) => values.sort((a, b) => a - b)[Math.round(q * (values.length - 1))]!;
 	return [at(lons, 0.05), at(lats, 0.05), at(lons, 0.95), at(lats, 0.95)];
 }
+
+/**
+ * The largest figure any circle can show: the single-day turnout of all protest gatherings in the
+ * dataset together (or of all pro-government ones), the upper estimate. No place, cluster or city
+ * can exceed it, so the scale's domain covers everything drawn.
+ */
+export function maxCrowd(events: readonly IndexedEvent[]): number {
+	const protests = peakTurnout(events.filter(isProtestGathering))?.high ?? 0;
+	const proGovernment = peakTurnout(events.filter(isProGovernmentGathering))?.high ?? 0;
+	return Math.max(protests, proGovernment);
+}

@@ -1,6 +1,7 @@
-import { detailsAtHand, type EventDetailsSource } from './details';
+import { coreExtent, maxCrowd } from './aggregate';
+import type { EventDetailsSource } from './details';
 import type { PublishedHeader, PublishedIndexFile } from './published';
-import type { IndexedEvent, Place } from './schema';
+import type { Place } from './schema';
 
 /** What the app shows about a dataset as a whole. */
 export interface AtlasHeader {
@@ -15,18 +16,39 @@ export interface AtlasHeader {
 	provenance?: PublishedHeader['provenance'];
 }
 
-/** Everything the app shows: plain data, already validated when it was published or imported. */
+/**
+ * What the page needs of a dataset whose events stay with the view model (in its worker): the
+ * header and places, and what the whole set of events decides once.
+ */
+export interface DatasetOutline {
+	file: Omit<PublishedIndexFile, 'events'>;
+	eventCount: number;
+	/** Where most events are (coreExtent), where the map opens. */
+	extent?: [number, number, number, number];
+	/** The largest figure any circle can show: the scales' domain. */
+	maxCrowd: number;
+}
+
+export function outlineOf({ events, ...file }: PublishedIndexFile): DatasetOutline {
+	const extent = coreExtent(events, file.places);
+	return { file, eventCount: events.length, ...(extent ? { extent } : {}), maxCrowd: maxCrowd(events) };
+}
+
+/** Everything the page shows: plain data, already validated when it was published or imported. */
 export interface AtlasData {
 	header: AtlasHeader;
 	places: Place[];
-	/** What the map and lists need of each event; a panel asks `details` for the rest. */
-	events: IndexedEvent[];
+	eventCount: number;
+	extent: [number, number, number, number];
+	maxCrowd: number;
+	/** The whole events (texts and sources too), asked of the view model's worker. */
 	details: EventDetailsSource;
-	/** The address the published index was read from, for a worker to read it too; unset for a reader's own file. */
+	/** The address the published index was read from; unset for a reader's own file. */
 	indexUrl?: string;
 }
 
-export function toAtlasData(dataset: PublishedIndexFile, details: EventDetailsSource = detailsAtHand()): AtlasData {
+export function toAtlasData(outline: DatasetOutline, details: EventDetailsSource, indexUrl?: string): AtlasData {
+	const dataset = outline.file;
 	return {
 		header: {
 			slug: dataset.slug,
@@ -40,7 +62,10 @@ export function toAtlasData(dataset: PublishedIndexFile, details: EventDetailsSo
 			...(dataset.provenance ? { provenance: dataset.provenance } : {})
 		},
 		places: dataset.places,
-		events: dataset.events,
-		details
+		eventCount: outline.eventCount,
+		extent: outline.extent ?? dataset.bbox,
+		maxCrowd: outline.maxCrowd,
+		details,
+		...(indexUrl ? { indexUrl } : {})
 	};
 }

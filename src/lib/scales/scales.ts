@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { scaleOrdinal, scaleSqrt, type ScaleOrdinal, type ScalePower } from 'd3-scale';
-import { isProGovernmentGathering, isProtestGathering, peakTurnout } from '$lib/data/aggregate';
+import { maxCrowd } from '$lib/data/aggregate';
 import { EVENT_TYPE_IDS, type EventType, type IndexedEvent } from '$lib/data/schema';
 
 /** Okabe–Ito colours, distinguishable with the common forms of colour blindness. */
@@ -38,22 +38,16 @@ export interface Scales {
 }
 
 /**
- * The largest figure any circle can show: the single-day turnout of all protest gatherings in the
- * dataset together (or of all pro-government ones), the upper estimate. No place, cluster or city
- * can exceed it, so the scale's domain covers everything drawn.
- */
-export function maxCrowd(events: readonly IndexedEvent[]): number {
-	const protests = peakTurnout(events.filter(isProtestGathering))?.high ?? 0;
-	const proGovernment = peakTurnout(events.filter(isProGovernmentGathering))?.high ?? 0;
-	return Math.max(protests, proGovernment);
-}
-
-/**
  * Builds the scales from the whole dataset (not the filtered view), so that a marker keeps its
  * size while the reader filters or plays the timeline.
  */
 export function buildScales(events: readonly IndexedEvent[]): Scales {
-	const max = Math.max(maxCrowd(events), 1);
+	return scalesFor(maxCrowd(events));
+}
+
+/** The scales for a dataset whose largest figure (`maxCrowd`) is known. */
+export function scalesFor(largest: number): Scales {
+	const max = Math.max(largest, 1);
 	return {
 		radius: scaleSqrt().domain([0, max]).range([0, MAX_RADIUS]),
 		colour: scaleOrdinal<EventType, string>()

@@ -8,7 +8,7 @@ import type { AtlasData } from '$lib/data/atlas-data';
 import { indexById } from '$lib/data/lookup';
 import type { Place } from '$lib/data/schema';
 import { binByDay, daysBetween, type DateRange } from '$lib/data/timeline';
-import { buildScales, type Scales } from '$lib/scales/scales';
+import { scalesFor, type Scales } from '$lib/scales/scales';
 import type { ViewState } from './url-state';
 import type { ViewClient } from './view-client';
 import { countByType, type CityFacts, type ViewResult } from './view-model';
@@ -20,8 +20,6 @@ export interface AtlasView extends ViewResult {
 	readonly days: string[];
 	/** Whether the worker has answered for this dataset. */
 	readonly ready: boolean;
-	/** Set when the worker could not read the dataset. */
-	readonly failure: string | undefined;
 	/** A place of the dataset, by id. */
 	placeOf(id: string): Place | undefined;
 	/** A city's row of the list, by id. */
@@ -48,7 +46,7 @@ function nothingDrawn(range: DateRange, days: string[]): ViewResult {
 }
 
 /**
- * Sends the dataset and every change of the reader's choices to the worker, and keeps its answers.
+ * Sends every change of the reader's choices to the worker, which has the dataset open, and keeps its answers.
  * `zoom` is the map's whole zoom level, which decides how places group; `language` orders the lists.
  */
 export function createAtlasView(
@@ -58,38 +56,26 @@ export function createAtlasView(
 	zoom: () => number,
 	language: () => string
 ): AtlasView {
-	const scales = $derived(buildScales(data().events));
+	const scales = $derived(scalesFor(data().maxCrowd));
 	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
 	const placeById = $derived(indexById(data().places));
-	let result = $state.raw<ViewResult>(
-		nothingDrawn(data().header.dateRange, daysBetween(data().header.dateRange.from, data().header.dateRange.to))
-	);
+	let result = $state.raw<ViewResult>(nothingDrawn(data().header.dateRange, days));
 	let ready = $state(false);
-	let failure = $state<string>();
 	const cityById = $derived(indexById(result.cities));
 
+	// The first answer about a dataset has every part; later ones only what changed.
+	let answering = -1;
 	$effect(() =>
-		client.listen(
-			(update) => {
-				result = { ...result, ...update };
-				ready = true;
-			},
-			(message) => (failure = message)
-		)
+		client.listen((update, generation) => {
+			const base = generation === answering ? result : nothingDrawn(data().header.dateRange, days);
+			answering = generation;
+			result = { ...base, ...update };
+			ready = true;
+		})
 	);
-	let shownData: AtlasData | undefined;
 	$effect(() => {
-		const current = data();
-		if (current !== shownData) {
-			shownData = current;
-			const { events, places, header, indexUrl } = current;
-			// A published index is read again by the worker, not copied to it.
-			client.load(indexUrl ? { url: indexUrl } : { data: { events, places, dateRange: header.dateRange } });
-			const dataDays = daysBetween(header.dateRange.from, header.dateRange.to);
-			result = nothingDrawn(header.dateRange, dataDays);
-			ready = false;
-			failure = undefined;
-		}
+		// A dataset just opened is asked afresh, whatever was asked before it opened.
+		void data();
 		const { from, to, types, status, stance, min, place, city } = state();
 		client.request({ from, to, types, status, stance, min, place, city, zoom: zoom(), language: language() });
 	});
@@ -106,9 +92,6 @@ export function createAtlasView(
 		},
 		get ready() {
 			return ready;
-		},
-		get failure() {
-			return failure;
 		},
 		placeOf: (id) => placeById.get(id),
 		cityFacts: (id) => cityById.get(id),

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PublishedDataset } from '$lib/data/published';
+import { splitDetails } from '$lib/data/details';
+import { filterEvents } from '$lib/data/filter';
+import { detailsPath, type PublishedDataset } from '$lib/data/published';
 import { createViewClient, type ViewMessage, type ViewReply } from './view-client';
 import type { ViewUpdate } from './view-model';
 
-const published = JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedDataset;
-const data = { events: published.events, places: published.places, dateRange: published.dateRange };
+const published = () => JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedDataset;
+const INDEX_URL = 'https://atlas.example/data/belarus-2020-08.json';
 
 /** A stand-in for the worker: it keeps what the page posts and lets a test reply. */
 function fakeWorker() {
@@ -15,22 +17,22 @@ function fakeWorker() {
 		posted,
 		postMessage: (message: ViewMessage) => posted.push(message),
 		addEventListener: (_: string, listener: (event: MessageEvent<ViewReply>) => void) => listeners.add(listener),
-		removeEventListener: (_: string, listener: (event: MessageEvent<ViewReply>) => void) => listeners.delete(listener),
 		reply: (message: ViewReply) => listeners.forEach((l) => l({ data: message } as MessageEvent<ViewReply>))
 	};
 }
 
 describe('the view client', () => {
-	it('reads a published index once, and ignores answers about a dataset it has left', () => {
+	it('opens a published index once, and ignores answers about a dataset it has left', async () => {
 		const worker = fakeWorker();
 		const client = createViewClient(worker as unknown as Worker);
 		const updates: ViewUpdate[] = [];
-		client.listen((u) => updates.push(u), vi.fn());
-		client.load({ url: 'https://atlas.example/data/a.json' });
-		client.load({ url: 'https://atlas.example/data/a.json' });
-		expect(worker.posted.filter((m) => m.kind === 'load')).toHaveLength(1);
-		const old = (worker.posted[0] as Extract<ViewMessage, { kind: 'load' }>).generation;
-		client.load({ data });
+		client.listen((u) => updates.push(u));
+		const first = client.open({ url: INDEX_URL });
+		expect(client.open({ url: INDEX_URL })).toBe(first);
+		expect(worker.posted.filter((m) => m.kind === 'open')).toHaveLength(1);
+		const old = worker.posted[0]!.generation;
+		void client.open({ dataset: published() });
+		await expect(first).rejects.toThrow('Another dataset');
 		client.request({ zoom: 6, language: 'en' });
 		const current = worker.posted.at(-1)!.generation;
 		expect(current).not.toBe(old);
@@ -42,7 +44,7 @@ describe('the view client', () => {
 	it('is settled once the latest request is answered', async () => {
 		const worker = fakeWorker();
 		const client = createViewClient(worker as unknown as Worker);
-		client.load({ data });
+		void client.open({ dataset: published() });
 		await client.settled();
 		client.request({ zoom: 6, language: 'en' });
 		client.request({ zoom: 6, language: 'en', types: [] });
@@ -66,37 +68,69 @@ describe('the view worker', () => {
 	afterEach(() => {
 		delete scope.onmessage;
 		delete scope.postMessage;
+		vi.unstubAllGlobals();
 		vi.resetModules();
 	});
 
+	/** The worker module, run in this thread, talking to a real client. */
 	async function startWorker() {
 		const replies: ViewReply[] = [];
-		scope.postMessage = (message) => replies.push(message);
+		const listeners = new Set<(event: MessageEvent<ViewReply>) => void>();
+		scope.postMessage = (message) => {
+			replies.push(message);
+			// Structured clone, as between threads: nothing is shared.
+			const copy = structuredClone(message);
+			setTimeout(() => listeners.forEach((l) => l({ data: copy } as MessageEvent<ViewReply>)));
+		};
 		await import('./view.worker');
-		const send = (message: ViewMessage) => scope.onmessage!({ data: message } as MessageEvent<ViewMessage>);
-		return { replies, send };
+		const send = (message: ViewMessage) =>
+			scope.onmessage!({ data: structuredClone(message) } as MessageEvent<ViewMessage>);
+		const client = createViewClient({
+			postMessage: (message: ViewMessage) => setTimeout(() => send(message)),
+			addEventListener: (_: string, listener: EventListener) => listeners.add(listener)
+		} as unknown as Worker);
+		return { replies, send, client };
 	}
 
 	it('answers only the latest of the requests that arrive while it works', async () => {
 		const { replies, send } = await startWorker();
-		send({ kind: 'load', generation: 1, source: { data } });
+		send({ kind: 'open', generation: 1, source: { dataset: published() } });
 		send({ kind: 'view', generation: 1, seq: 1, request: { zoom: 6, language: 'en' } });
 		send({ kind: 'view', generation: 1, seq: 2, request: { zoom: 6, language: 'en', types: ['strike'] } });
 		send({ kind: 'view', generation: 1, seq: 3, request: { zoom: 6, language: 'en', types: ['rally'] } });
-		await vi.waitFor(() => expect(replies).toHaveLength(1));
+		await vi.waitFor(() => expect(replies.filter((r) => r.kind === 'update')).toHaveLength(1));
 		await new Promise((resolve) => setTimeout(resolve, 20));
-		expect(replies).toHaveLength(1);
-		const reply = replies[0] as Extract<ViewReply, { kind: 'update' }>;
-		expect(reply.seq).toBe(3);
-		expect(reply.update.shownCount).toBe(published.events.filter((e) => e.type === 'rally').length);
+		const updates = replies.filter((r) => r.kind === 'update');
+		expect(updates).toHaveLength(1);
+		expect(updates[0]!.seq).toBe(3);
+		expect(updates[0]!.update.shownCount).toBe(published().events.filter((e) => e.type === 'rally').length);
+	});
+
+	it('reads a split index, and fetches the texts and sources of the events asked for, by chunk', async () => {
+		const { client } = await startWorker();
+		const dataset = published();
+		const { index, chunks, outline } = splitDetails(dataset.events, 10);
+		const fetched: string[] = [];
+		vi.stubGlobal('fetch', async (url: string) => {
+			fetched.push(url);
+			if (url === INDEX_URL) return Response.json({ ...dataset, events: index, details: outline });
+			const n = chunks.findIndex((_, i) => url === new URL(detailsPath(dataset.slug, i), INDEX_URL).href);
+			return n >= 0 ? Response.json(chunks[n]) : new Response('', { status: 404, statusText: 'Not Found' });
+		});
+		const opened = await client.open({ url: INDEX_URL });
+		expect(opened.eventCount).toBe(dataset.events.length);
+		expect(opened.file.places).toEqual(dataset.places);
+		expect(opened.file).not.toHaveProperty('events');
+		const last = index.at(-1)!;
+		expect(await client.details.of(last)).toEqual(dataset.events.at(-1));
+		expect(fetched).toEqual([INDEX_URL, new URL(detailsPath(dataset.slug, chunks.length - 1), INDEX_URL).href]);
+		const strikes = await client.exportEvents({ types: ['strike'] });
+		expect(strikes).toEqual(filterEvents(dataset.events, { types: ['strike'] }));
 	});
 
 	it('says so when the index cannot be read', async () => {
-		const { replies, send } = await startWorker();
-		vi.stubGlobal('fetch', async () => new Response('{"format":"something else"}'));
-		send({ kind: 'load', generation: 3, source: { url: 'https://atlas.example/data/a.json' } });
-		await vi.waitFor(() => expect(replies).toHaveLength(1));
-		expect(replies[0]).toMatchObject({ kind: 'error', generation: 3 });
-		vi.unstubAllGlobals();
+		const { client } = await startWorker();
+		vi.stubGlobal('fetch', async () => Response.json({ format: 'something else' }));
+		await expect(client.open({ url: INDEX_URL })).rejects.toThrow('not a Protest Atlas dataset');
 	});
 });

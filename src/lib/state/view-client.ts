@@ -1,71 +1,118 @@
 /**
- * The page's side of the view model's worker: it says which dataset and what the reader has
- * chosen, and hands on the worker's answers for the current dataset only.
+ * The page's side of the view model's worker. The worker holds the events; the page opens a
+ * dataset there, sends the reader's choices, and receives the view, and the whole events (texts
+ * and sources) of those it shows or exports.
  */
-import type { ViewData, ViewRequest, ViewUpdate } from './view-model';
+import type { DatasetOutline } from '$lib/data/atlas-data';
+import type { EventDetailsSource } from '$lib/data/details';
+import type { EventFilter } from '$lib/data/filter';
+import type { PublishedDataset } from '$lib/data/published';
+import type { ProtestEvent } from '$lib/data/schema';
+import type { ViewRequest, ViewUpdate } from './view-model';
 
-/** A dataset for the worker: the address of a published index, which it reads itself, or the data. */
-export type ViewSource = { url: string } | { data: ViewData };
+/** A dataset for the worker: the address of a published index, which it reads itself, or a reader's own file. */
+export type ViewSource = { url: string } | { dataset: PublishedDataset };
 
 export type ViewMessage =
-	| { kind: 'load'; generation: number; source: ViewSource }
-	| { kind: 'view'; generation: number; seq: number; request: ViewRequest };
+	| { kind: 'open'; generation: number; source: ViewSource }
+	| { kind: 'view'; generation: number; seq: number; request: ViewRequest }
+	| { kind: 'events'; generation: number; id: number; ids: string[] }
+	| { kind: 'export'; generation: number; id: number; filter: EventFilter };
 
 export type ViewReply =
+	| { kind: 'opened'; generation: number; outline: DatasetOutline }
 	| { kind: 'update'; generation: number; seq: number; update: ViewUpdate }
-	| { kind: 'error'; generation: number; message: string };
+	| { kind: 'events'; generation: number; id: number; events: ProtestEvent[] }
+	| { kind: 'error'; generation: number; id?: number; message: string };
 
 export interface ViewClient {
-	/** Starts on a dataset, unless it is the one already loaded (the same address). */
-	load(source: ViewSource): void;
+	/** Opens a dataset, or gives the outline of the one open if it has the same address. */
+	open(source: ViewSource): Promise<DatasetOutline>;
 	request(request: ViewRequest): void;
-	/** Called with each answer, and with a message if the dataset could not be read. */
-	listen(onupdate: (update: ViewUpdate) => void, onerror: (message: string) => void): () => void;
+	/** Called with each answer about the dataset open now. */
+	listen(onupdate: (update: ViewUpdate, generation: number) => void): () => void;
 	/** Resolves once the worker has answered the latest request (or failed). */
 	settled(): Promise<void>;
+	/** The whole events shown under these filters, e.g. for an export. */
+	exportEvents(filter: EventFilter): Promise<ProtestEvent[]>;
+	/** The whole events, texts and sources included, asked of the worker. */
+	details: EventDetailsSource;
 }
 
-export function createViewClient(
-	worker: Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener'>
-): ViewClient {
+type Port = Pick<Worker, 'postMessage' | 'addEventListener'>;
+
+export function createViewClient(worker: Port): ViewClient {
 	let generation = 0;
-	let loadedUrl: string | undefined;
+	let opened: { url?: string; outline: Promise<DatasetOutline> } | undefined;
+	let opening: { resolve: (outline: DatasetOutline) => void; reject: (error: Error) => void } | undefined;
 	let sent = 0;
 	let answered = 0;
 	let waiting: (() => void)[] = [];
-	const release = () => {
-		for (const resolve of waiting) resolve();
-		waiting = [];
-	};
-	const listeners = new Set<(reply: ViewReply) => void>();
+	let nextId = 0;
+	const asked = new Map<number, { resolve: (events: ProtestEvent[]) => void; reject: (error: Error) => void }>();
+	const listeners = new Set<(update: ViewUpdate, generation: number) => void>();
+	const post = (message: ViewMessage) => worker.postMessage(message);
+
 	worker.addEventListener('message', ((event: MessageEvent<ViewReply>) => {
 		const reply = event.data;
 		if (reply.generation !== generation) return;
-		for (const listener of listeners) listener(reply);
+		if (reply.kind === 'opened') opening?.resolve(reply.outline);
+		else if (reply.kind === 'events') asked.get(reply.id)?.resolve(reply.events);
+		else if (reply.kind === 'error') {
+			if (reply.id !== undefined) asked.get(reply.id)?.reject(new Error(reply.message));
+			else opening?.reject(new Error(reply.message));
+		} else for (const listener of listeners) listener(reply.update, reply.generation);
+		if ('id' in reply && reply.id !== undefined) asked.delete(reply.id);
 		// Whoever waits for the view sees it with this answer applied.
-		answered = reply.kind === 'update' ? Math.max(answered, reply.seq) : sent;
-		if (answered >= sent) release();
+		if (reply.kind === 'update') answered = Math.max(answered, reply.seq);
+		if (reply.kind === 'error' && reply.id === undefined) answered = sent;
+		if (answered >= sent) {
+			for (const resolve of waiting) resolve();
+			waiting = [];
+		}
 	}) as EventListener);
-	return {
-		load(source) {
-			if ('url' in source && source.url === loadedUrl) return;
-			loadedUrl = 'url' in source ? source.url : undefined;
+
+	function ask(message: (id: number) => ViewMessage): Promise<ProtestEvent[]> {
+		const id = nextId++;
+		return new Promise((resolve, reject) => {
+			asked.set(id, { resolve, reject });
+			post(message(id));
+		});
+	}
+
+	const client: ViewClient = {
+		open(source) {
+			const url = 'url' in source ? source.url : undefined;
+			if (opened && url && opened.url === url) return opened.outline;
+			const gone = new Error('Another dataset was opened.');
+			opening?.reject(gone);
+			for (const pending of asked.values()) pending.reject(gone);
+			asked.clear();
 			generation++;
-			worker.postMessage({ kind: 'load', generation, source } satisfies ViewMessage);
+			const outline = new Promise<DatasetOutline>((resolve, reject) => (opening = { resolve, reject }));
+			opened = { ...(url ? { url } : {}), outline };
+			post({ kind: 'open', generation, source });
+			return outline;
 		},
 		request(request) {
-			worker.postMessage({ kind: 'view', generation, seq: ++sent, request } satisfies ViewMessage);
+			post({ kind: 'view', generation, seq: ++sent, request });
 		},
-		listen(onupdate, onerror) {
-			const listener = (reply: ViewReply) =>
-				reply.kind === 'update' ? onupdate(reply.update) : onerror(reply.message);
-			listeners.add(listener);
-			return () => listeners.delete(listener);
+		listen(onupdate) {
+			listeners.add(onupdate);
+			return () => listeners.delete(onupdate);
 		},
 		settled() {
 			return answered >= sent ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve));
+		},
+		exportEvents(filter) {
+			return ask((id) => ({ kind: 'export', generation, id, filter }));
+		},
+		details: {
+			of: async (event) => (await ask((id) => ({ kind: 'events', generation, id, ids: [event.id] })))[0]!,
+			all: (events) => ask((id) => ({ kind: 'events', generation, id, ids: events.map((e) => e.id) }))
 		}
 	};
+	return client;
 }
 
 let shared: ViewClient | undefined;

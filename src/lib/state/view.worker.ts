@@ -1,67 +1,119 @@
 /// <reference lib="webworker" />
 /**
- * The view model's thread: it reads the dataset's index (or takes the reader's own file), and
- * answers each request with the parts of the view that changed. Requests that arrive while it
- * works are merged: only the latest is answered.
+ * The view model's thread. It holds the events of the open dataset: it reads a published index
+ * itself (or takes the reader's own file), answers each request with the parts of the view that
+ * changed, and hands out whole events, fetching their texts and sources as published. Requests
+ * that arrive while it works are merged: only the latest is answered.
  */
-import { checkPublishedShape } from '$lib/data/published';
-import { createViewModel, type ViewData, type ViewRequest, type ViewUpdate } from './view-model';
-import type { ViewMessage, ViewReply } from './view-client';
+import { outlineOf } from '$lib/data/atlas-data';
+import { detailsAtHand, detailsFromChunks, type EventDetailsSource } from '$lib/data/details';
+import { filterEvents } from '$lib/data/filter';
+import { indexById } from '$lib/data/lookup';
+import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/data/published';
+import type { IndexedEvent } from '$lib/data/schema';
+import type { ViewMessage, ViewReply, ViewSource } from './view-client';
+import { createViewModel, type ViewRequest, type ViewUpdate } from './view-model';
 
-let model: ((request: ViewRequest) => ViewUpdate) | undefined;
-let loaded: Promise<void> | undefined;
-let generation = -1;
-let pending: Extract<ViewMessage, { kind: 'view' }> | undefined;
-let scheduled = false;
+interface Open {
+	events: IndexedEvent[];
+	model: (request: ViewRequest) => ViewUpdate;
+	details: EventDetailsSource;
+	byId?: ReadonlyMap<string, IndexedEvent>;
+}
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: ViewReply) => scope.postMessage(message);
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function readIndex(url: string): Promise<ViewData> {
+let generation = -1;
+let current: Promise<Open | undefined> = Promise.resolve(undefined);
+let pending: Extract<ViewMessage, { kind: 'view' }> | undefined;
+let scheduled = false;
+
+async function fetchJson(url: string): Promise<unknown> {
 	const response = await fetch(url, { credentials: 'omit' });
 	if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-	const file = checkPublishedShape(await response.json());
-	return { events: file.events, places: file.places, dateRange: file.dateRange };
+	return response.json();
+}
+
+async function read(source: ViewSource): Promise<{ file: PublishedIndexFile; details: EventDetailsSource }> {
+	if ('dataset' in source) return { file: source.dataset, details: detailsAtHand() };
+	const file = checkPublishedShape(await fetchJson(source.url));
+	// A large dataset's texts and sources stay on the server until they are asked for.
+	const details = file.details
+		? detailsFromChunks(file.events, file.details, (n) =>
+				fetchJson(new URL(detailsPath(file.slug, n), source.url).href)
+			)
+		: detailsAtHand();
+	return { file, details };
+}
+
+function open(message: Extract<ViewMessage, { kind: 'open' }>) {
+	generation = message.generation;
+	current = read(message.source).then(
+		({ file, details }) => {
+			if (message.generation !== generation) return undefined;
+			const opened: Open = {
+				events: file.events,
+				model: createViewModel({ events: file.events, places: file.places, dateRange: file.dateRange }),
+				details
+			};
+			reply({ kind: 'opened', generation: message.generation, outline: outlineOf(file) });
+			return opened;
+		},
+		(error: unknown) => {
+			reply({ kind: 'error', generation: message.generation, message: reason(error) });
+			return undefined;
+		}
+	);
 }
 
 function answer() {
 	scheduled = false;
 	const next = pending;
 	pending = undefined;
-	if (!next || next.generation !== generation || !loaded) return;
-	void loaded.then(() => {
-		if (!model || next.generation !== generation) return;
+	if (!next || next.generation !== generation) return;
+	void current.then((opened) => {
+		if (!opened || next.generation !== generation) return;
 		try {
-			reply({ kind: 'update', generation, seq: next.seq, update: model(next.request) });
+			reply({ kind: 'update', generation, seq: next.seq, update: opened.model(next.request) });
 		} catch (error) {
-			reply({ kind: 'error', generation, message: error instanceof Error ? error.message : String(error) });
+			reply({ kind: 'error', generation, message: reason(error) });
 		}
 	});
 }
 
+/** Whole events, for a panel (by id) or an export (by filters). */
+async function events(message: Extract<ViewMessage, { kind: 'events' | 'export' }>) {
+	const opened = await current;
+	if (!opened || message.generation !== generation) return;
+	try {
+		let chosen: IndexedEvent[];
+		if (message.kind === 'export') chosen = filterEvents(opened.events, message.filter);
+		else {
+			opened.byId ??= indexById(opened.events);
+			chosen = message.ids.map((id) => {
+				const event = opened.byId!.get(id);
+				if (!event) throw new Error(`Event ${id} is not in this dataset.`);
+				return event;
+			});
+		}
+		reply({ kind: 'events', generation, id: message.id, events: await opened.details.all(chosen) });
+	} catch (error) {
+		reply({ kind: 'error', generation, id: message.id, message: reason(error) });
+	}
+}
+
 scope.onmessage = (event: MessageEvent<ViewMessage>) => {
 	const message = event.data;
-	if (message.kind === 'load') {
-		generation = message.generation;
-		model = undefined;
-		const source = message.source;
-		loaded = ('url' in source ? readIndex(source.url) : Promise.resolve(source.data)).then(
-			(data) => {
-				if (message.generation === generation) model = createViewModel(data);
-			},
-			(error: unknown) =>
-				reply({
-					kind: 'error',
-					generation: message.generation,
-					message: error instanceof Error ? error.message : String(error)
-				})
-		);
-		return;
-	}
-	pending = message;
-	// Answer once the messages already queued are read, so that a burst of steps costs one answer.
-	if (!scheduled) {
-		scheduled = true;
-		setTimeout(answer, 0);
+	if (message.kind === 'open') open(message);
+	else if (message.kind === 'events' || message.kind === 'export') void events(message);
+	else {
+		pending = message;
+		// Answer once the messages already queued are read, so that a burst of steps costs one answer.
+		if (!scheduled) {
+			scheduled = true;
+			setTimeout(answer, 0);
+		}
 	}
 };

@@ -12,6 +12,11 @@ export interface Measurement {
 	dateStep?: number;
 	longestTaskAfterFirstMarkers?: number;
 	longTasksAfterFirstMarkers?: number;
+	/**
+	 * The longest script run on the main thread after the first markers (Long Animation Frames):
+	 * the part of a long task that is the page's own code, not the drawing of a frame.
+	 */
+	longestScriptAfterFirstMarkers?: number;
 	heap?: number;
 	bytes?: number;
 	error?: string;
@@ -25,20 +30,29 @@ const NEXT_DAY = '2020-08-10';
 const HIDDEN_TYPE = 'rally';
 
 interface BenchWindow {
-	__probe: { firstMarkers?: number; longTasks: [number, number][]; steps: [string, number][] };
+	__probe: {
+		firstMarkers?: number;
+		longTasks: [number, number][];
+		scripts: [number, number][];
+		steps: [string, number][];
+	};
 	bench?: {
 		map?: import('maplibre-gl').Map;
 		markerLayers?: string[];
 		leaflet?: boolean;
 		step?: (state: { hiddenType?: string; from?: string; to?: string }) => void | Promise<void>;
 	};
-	protestAtlas?: { map: import('maplibre-gl').Map };
+	protestAtlas?: { map: import('maplibre-gl').Map; settled: () => Promise<void> };
 }
 
 /** Runs in the page before its own scripts: watches long tasks and the first frame with markers. */
 function probe() {
 	const w = window as unknown as BenchWindow;
-	w.__probe = { longTasks: [], steps: [] };
+	w.__probe = { longTasks: [], scripts: [], steps: [] };
+	new PerformanceObserver((list) => {
+		for (const frame of list.getEntries() as (PerformanceEntry & { scripts?: PerformanceEntry[] })[])
+			for (const script of frame.scripts ?? []) w.__probe.scripts.push([script.startTime, script.duration]);
+	}).observe({ type: 'long-animation-frame', buffered: true });
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) w.__probe.longTasks.push([entry.startTime, entry.duration]);
 	}).observe({ type: 'longtask', buffered: true });
@@ -76,7 +90,7 @@ async function timeStep(page: Page, app: boolean, step: 'filter' | 'date'): Prom
 					const start = performance.now();
 					w.__probe.steps.push([step, start]);
 					const map = w.bench?.map ?? w.protestAtlas?.map;
-					map?.once('idle', () => settle(start));
+					if (!app) map?.once('idle', () => settle(start));
 					if (app) {
 						if (step === 'filter') {
 							const button = [...document.querySelectorAll<HTMLButtonElement>('button[aria-pressed]')].find((b) =>
@@ -87,6 +101,13 @@ async function timeStep(page: Page, app: boolean, step: 'filter' | 'date'): Prom
 							const range = document.querySelector<HTMLElement>('[role="slider"][aria-label="Date range"]')!;
 							range.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
 						}
+						// The app answers from its worker: the step ends once the link has changed, the
+						// view has the answer, and the map has drawn it.
+						const before = location.href;
+						const drawn = () => (map!.loaded() ? settle(start) : map!.once('idle', () => settle(start)));
+						const answered = () => void w.protestAtlas!.settled().then(() => setTimeout(drawn, 0));
+						const linked = () => (location.href === before ? requestAnimationFrame(linked) : answered());
+						linked();
 						return;
 					}
 					const state = step === 'filter' ? { hiddenType: hidden } : { hiddenType: hidden, from: next, to: next };
@@ -179,10 +200,18 @@ export async function measurePage(
 				.sort((a, b) => a[0] - b[0])
 				.map(([at, what]) => `${Math.round(at)}: ${what}`)
 				.join('; ');
-			return { longest: Math.max(0, ...later), count: later.length, heap: memory?.usedJSHeapSize, trace };
+			const scripts = probe.scripts.filter(([start]) => start >= probe.firstMarkers!).map(([, duration]) => duration);
+			return {
+				longest: Math.max(0, ...later),
+				count: later.length,
+				longestScript: Math.max(0, ...scripts),
+				heap: memory?.usedJSHeapSize,
+				trace
+			};
 		});
 		result.longestTaskAfterFirstMarkers = after.longest;
 		result.longTasksAfterFirstMarkers = after.count;
+		result.longestScriptAfterFirstMarkers = after.longestScript;
 		result.heap = after.heap;
 		if (process.env.BENCH_VERBOSE) result.trace = after.trace;
 	} catch (error) {
