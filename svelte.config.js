@@ -20,7 +20,8 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:', ...remote],
 				'font-src': ['self', ...remote],
-				'connect-src': ['self', ...remote],
+				// blob: the view's worker hands the map its markers as JSON blobs made in this page.
+				'connect-src': ['self', 'blob:', ...remote],
 				'worker-src': ['self', 'blob:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

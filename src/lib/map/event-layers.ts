@@ -30,11 +30,14 @@ export const FOOTPRINT_IMAGE = 'marker-footprint';
 export const FOOTPRINT_SIZE = 32;
 
 /** GeoJSON sources for the markers; places cluster only where their circles would pile up. */
+/** A source's data: a collection, or the address of one (the view's worker writes them as blobs). */
+type SourceData = FeatureCollection | string;
+
 export function markerSources(
-	places: FeatureCollection,
-	cities: FeatureCollection,
-	paths: FeatureCollection = empty,
-	proGovernment: FeatureCollection = empty
+	places: SourceData,
+	cities: SourceData,
+	paths: SourceData = empty,
+	proGovernment: SourceData = empty
 ): Record<string, GeoJSONSourceSpecification> {
 	return {
 		[PATHS_SOURCE]: { type: 'geojson', data: paths },

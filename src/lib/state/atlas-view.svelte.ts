@@ -10,10 +10,11 @@ import type { Place } from '$lib/data/schema';
 import { binByDay, daysBetween, type DateRange } from '$lib/data/timeline';
 import { scalesFor, type Scales } from '$lib/scales/scales';
 import type { ViewState } from './url-state';
-import type { ViewClient } from './view-client';
+import type { MarkerSources, ViewClient } from './view-client';
 import { countByType, type CityFacts, type ViewResult } from './view-model';
 
-export interface AtlasView extends ViewResult {
+export interface AtlasView extends Omit<ViewResult, 'markers'> {
+	readonly markers: MarkerSources;
 	readonly scales: Scales;
 	readonly state: ViewState;
 	/** Every date of the dataset. */
@@ -30,13 +31,15 @@ export interface AtlasView extends ViewResult {
 
 const empty = (): { type: 'FeatureCollection'; features: [] } => ({ type: 'FeatureCollection', features: [] });
 
-function nothingDrawn(range: DateRange, days: string[]): ViewResult {
+type Shown = Omit<ViewResult, 'markers'> & { markers: MarkerSources };
+
+function nothingDrawn(range: DateRange, days: string[]): Shown {
 	return {
 		range,
 		shownCount: 0,
 		typeCounts: countByType([]),
 		bins: binByDay([], days),
-		markers: { places: empty(), cities: empty(), paths: empty(), proGovernment: empty() },
+		markers: { places: empty(), cities: empty(), paths: empty(), proGovernment: empty(), cityIds: [], placeIds: [] },
 		cities: [],
 		placeGroups: [],
 		placeCount: 0,
@@ -47,19 +50,21 @@ function nothingDrawn(range: DateRange, days: string[]): ViewResult {
 
 /**
  * Sends every change of the reader's choices to the worker, which has the dataset open, and keeps its answers.
- * `zoom` is the map's whole zoom level, which decides how places group; `language` orders the lists.
+ * `zoom` is the map's whole zoom level, which decides how places group; `language` orders the lists,
+ * and `placeList` says whether the places list is open.
  */
 export function createAtlasView(
 	client: ViewClient,
 	data: () => AtlasData,
 	state: () => ViewState,
 	zoom: () => number,
-	language: () => string
+	language: () => string,
+	placeList: () => boolean
 ): AtlasView {
 	const scales = $derived(scalesFor(data().maxCrowd));
 	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
 	const placeById = $derived(indexById(data().places));
-	let result = $state.raw<ViewResult>(nothingDrawn(data().header.dateRange, days));
+	let result = $state.raw<Shown>(nothingDrawn(data().header.dateRange, days));
 	let ready = $state(false);
 	const cityById = $derived(indexById(result.cities));
 
@@ -77,7 +82,12 @@ export function createAtlasView(
 		// A dataset just opened is asked afresh, whatever was asked before it opened.
 		void data();
 		const { from, to, types, status, stance, min, place, city } = state();
-		client.request({ from, to, types, status, stance, min, place, city, zoom: zoom(), language: language() });
+		client.request({
+			...{ from, to, types, status, stance, min, place, city },
+			zoom: zoom(),
+			language: language(),
+			placeList: placeList()
+		});
 	});
 
 	return {

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { splitDetails } from '$lib/data/details';
 import { filterEvents } from '$lib/data/filter';
 import { detailsPath, type PublishedDataset } from '$lib/data/published';
-import { createViewClient, type ViewMessage, type ViewReply } from './view-client';
-import type { ViewUpdate } from './view-model';
+import { createViewModel } from './view-model';
+import { createViewClient, type ViewAnswer, type ViewMessage, type ViewReply } from './view-client';
 
 const published = () => JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedDataset;
 const INDEX_URL = 'https://atlas.example/data/belarus-2020-08.json';
@@ -25,7 +25,7 @@ describe('the view client', () => {
 	it('opens a published index once, and ignores answers about a dataset it has left', async () => {
 		const worker = fakeWorker();
 		const client = createViewClient(worker as unknown as Worker);
-		const updates: ViewUpdate[] = [];
+		const updates: ViewAnswer[] = [];
 		client.listen((u) => updates.push(u));
 		const first = client.open({ url: INDEX_URL });
 		expect(client.open({ url: INDEX_URL })).toBe(first);
@@ -104,6 +104,26 @@ describe('the view worker', () => {
 		expect(updates).toHaveLength(1);
 		expect(updates[0]!.seq).toBe(3);
 		expect(updates[0]!.update.shownCount).toBe(published().events.filter((e) => e.type === 'rally').length);
+	});
+
+	it('hands the map its markers as JSON blobs, writing a collection again only when it changed', async () => {
+		const { replies, send } = await startWorker();
+		const dataset = published();
+		const request = { zoom: 6, language: 'en' };
+		send({ kind: 'open', generation: 1, source: { dataset } });
+		send({ kind: 'view', generation: 1, seq: 1, request });
+		await vi.waitFor(() => expect(replies.some((r) => r.kind === 'update')).toBe(true));
+		send({ kind: 'view', generation: 1, seq: 2, request: { ...request, zoom: 12 } });
+		await vi.waitFor(() => expect(replies.filter((r) => r.kind === 'update')).toHaveLength(2));
+		const [first, second] = replies.filter((r) => r.kind === 'update').map((r) => r.update.markers!);
+		const expected = createViewModel(dataset)(request).markers!;
+		const read = async (url: unknown) => (await fetch(String(url))).json();
+		expect(String(first!.places)).toMatch(/^blob:/);
+		expect(await read(first!.places)).toEqual(expected.places);
+		expect(await read(first!.cities)).toEqual(expected.cities);
+		expect(first!.cityIds).toEqual(expected.cities.features.map((f) => f.properties.id));
+		expect(second!.cities).toBe(first!.cities);
+		expect(second!.places).not.toBe(first!.places);
 	});
 
 	it('reads a split index, and fetches the texts and sources of the events asked for, by chunk', async () => {

@@ -8,7 +8,25 @@ import type { EventDetailsSource } from '$lib/data/details';
 import type { EventFilter } from '$lib/data/filter';
 import type { PublishedDataset } from '$lib/data/published';
 import type { ProtestEvent } from '$lib/data/schema';
+import type { FeatureCollection } from 'geojson';
 import type { ViewRequest, ViewUpdate } from './view-model';
+
+/**
+ * The markers as the map takes them: each collection as the address of a JSON blob that the
+ * worker wrote (MapLibre's own workers read it, so the features never pass through the page), or
+ * as the collection itself; and the ids of the places and cities drawn.
+ */
+export interface MarkerSources {
+	places: string | FeatureCollection;
+	cities: string | FeatureCollection;
+	paths: string | FeatureCollection;
+	proGovernment: string | FeatureCollection;
+	cityIds: string[];
+	placeIds: string[];
+}
+
+/** An answer as it travels: the view's parts that changed, with the markers as sources. */
+export type ViewAnswer = Omit<ViewUpdate, 'markers'> & { markers?: MarkerSources };
 
 /** A dataset for the worker: the address of a published index, which it reads itself, or a reader's own file. */
 export type ViewSource = { url: string } | { dataset: PublishedDataset };
@@ -21,7 +39,7 @@ export type ViewMessage =
 
 export type ViewReply =
 	| { kind: 'opened'; generation: number; outline: DatasetOutline }
-	| { kind: 'update'; generation: number; seq: number; update: ViewUpdate }
+	| { kind: 'update'; generation: number; seq: number; update: ViewAnswer }
 	| { kind: 'events'; generation: number; id: number; events: ProtestEvent[] }
 	| { kind: 'error'; generation: number; id?: number; message: string };
 
@@ -30,7 +48,7 @@ export interface ViewClient {
 	open(source: ViewSource): Promise<DatasetOutline>;
 	request(request: ViewRequest): void;
 	/** Called with each answer about the dataset open now. */
-	listen(onupdate: (update: ViewUpdate, generation: number) => void): () => void;
+	listen(onupdate: (update: ViewAnswer, generation: number) => void): () => void;
 	/** Resolves once the worker has answered the latest request (or failed). */
 	settled(): Promise<void>;
 	/** The whole events shown under these filters, e.g. for an export. */
@@ -50,7 +68,7 @@ export function createViewClient(worker: Port): ViewClient {
 	let waiting: (() => void)[] = [];
 	let nextId = 0;
 	const asked = new Map<number, { resolve: (events: ProtestEvent[]) => void; reject: (error: Error) => void }>();
-	const listeners = new Set<(update: ViewUpdate, generation: number) => void>();
+	const listeners = new Set<(update: ViewAnswer, generation: number) => void>();
 	const post = (message: ViewMessage) => worker.postMessage(message);
 
 	worker.addEventListener('message', ((event: MessageEvent<ViewReply>) => {

@@ -19,6 +19,7 @@ describe('the view model', () => {
 		const cities = summariseCities(places, published.places);
 		expect(update.shownCount).toBe(published.events.length);
 		expect(update.placeCount).toBe(places.length);
+		expect(update.placeGroups).toEqual([]);
 		expect(update.cities?.map((c) => [c.id, c.gatheringCount, c.peak?.high])).toEqual(
 			cities.map((c) => [c.city.id, c.gatherings.length, c.peak?.high])
 		);
@@ -57,6 +58,15 @@ describe('the view model', () => {
 		expect(none?.place.id).toBe('stela');
 		expect(none?.events).toEqual([]);
 		expect(view({ ...first, city: 'minsk' }).selectedCity?.city.id).toBe('minsk');
+	});
+
+	it('makes the places list only while it is open', () => {
+		const view = createViewModel(data());
+		view(first);
+		const opened = view({ ...first, placeList: true }).placeGroups!;
+		expect(opened.flatMap((g) => g.places).length).toBe(summarisePlaces(published.events, published.places).length);
+		expect(view({ ...first, placeList: true, language: 'be' })).toHaveProperty('placeGroups');
+		expect(view({ ...first, placeList: false }).placeGroups).toEqual([]);
 	});
 
 	it('lists places under their cities in the order of the reader’s language', () => {

@@ -44,6 +44,8 @@ export interface ViewRequest extends EventFilter {
 	zoom: number;
 	/** Language of the names that the places list is sorted by. */
 	language: string;
+	/** Whether the places list is shown: only then is it made and sent. */
+	placeList?: boolean;
 }
 
 /** What a list shows of a place: its counts and figure, not its events. */
@@ -161,7 +163,8 @@ export function createViewModel(data: ViewData) {
 		proGovernment: proGovernmentFeatures(placesNow(), range())
 	}));
 	const cityList = lastOf(() => citiesNow().map(cityFacts));
-	const placeGroups = lastOf(() => groupPlaces(placesNow(), placeById, request.language));
+	const placeGroups = lastOf(() => (request.placeList ? groupPlaces(placesNow(), placeById, request.language) : []));
+	const placeCount = lastOf(() => placesNow().length);
 	const selectedPlace = lastOf((): PlaceSummary | undefined => {
 		const id = request.place;
 		if (!id) return undefined;
@@ -191,8 +194,11 @@ export function createViewModel(data: ViewData) {
 		if (placeLayer.changed || others.changed) update.markers = { places: placeLayer.value, ...others.value };
 		const cityRows = cityList(key);
 		if (cityRows.changed) update.cities = cityRows.value;
-		const groups = placeGroups(`${key}|${next.language}`);
-		if (groups.changed) Object.assign(update, { placeGroups: groups.value, placeCount: placesNow().length });
+		const count = placeCount(key);
+		if (count.changed) update.placeCount = count.value;
+		// A hundred thousand rows are not made, nor sent, for a list nobody has open.
+		const groups = placeGroups(next.placeList ? `${key}|${next.language}` : 'closed');
+		if (groups.changed) update.placeGroups = groups.value;
 		const place = selectedPlace(`${key}|${next.place}`);
 		if (place.changed) update.selectedPlace = place.value;
 		const city = selectedCity(`${key}|${next.city}`);

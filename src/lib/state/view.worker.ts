@@ -11,8 +11,9 @@ import { filterEvents } from '$lib/data/filter';
 import { indexById } from '$lib/data/lookup';
 import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/data/published';
 import type { IndexedEvent } from '$lib/data/schema';
-import type { ViewMessage, ViewReply, ViewSource } from './view-client';
-import { createViewModel, type ViewRequest, type ViewUpdate } from './view-model';
+import type { FeatureCollection } from 'geojson';
+import type { MarkerSources, ViewAnswer, ViewMessage, ViewReply, ViewSource } from './view-client';
+import { createViewModel, type Markers, type ViewRequest, type ViewUpdate } from './view-model';
 
 interface Open {
 	events: IndexedEvent[];
@@ -24,6 +25,40 @@ interface Open {
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: ViewReply) => scope.postMessage(message);
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Blobs kept per marker source: the page may still be handing an older one to the map. */
+const BLOBS_KEPT = 4;
+const blobOf = new WeakMap<FeatureCollection, string>();
+const blobs: Record<string, string[]> = {};
+
+/** A collection as a JSON blob's address, written once per collection. */
+function blob(source: string, collection: FeatureCollection): string {
+	let url = blobOf.get(collection);
+	if (url) return url;
+	url = URL.createObjectURL(new Blob([JSON.stringify(collection)], { type: 'application/json' }));
+	blobOf.set(collection, url);
+	const kept = (blobs[source] ??= []);
+	kept.push(url);
+	if (kept.length > BLOBS_KEPT) URL.revokeObjectURL(kept.shift()!);
+	return url;
+}
+
+const ids = (collection: FeatureCollection) => collection.features.map((f) => String(f.properties?.id));
+
+function sources(markers: Markers): MarkerSources {
+	return {
+		places: blob('places', markers.places),
+		cities: blob('cities', markers.cities),
+		paths: blob('paths', markers.paths),
+		proGovernment: blob('proGovernment', markers.proGovernment),
+		cityIds: ids(markers.cities),
+		placeIds: ids(markers.places)
+	};
+}
+
+function toAnswer({ markers, ...rest }: ViewUpdate): ViewAnswer {
+	return markers ? { ...rest, markers: sources(markers) } : rest;
+}
 
 let generation = -1;
 let current: Promise<Open | undefined> = Promise.resolve(undefined);
@@ -76,7 +111,7 @@ function answer() {
 	void current.then((opened) => {
 		if (!opened || next.generation !== generation) return;
 		try {
-			reply({ kind: 'update', generation, seq: next.seq, update: opened.model(next.request) });
+			reply({ kind: 'update', generation, seq: next.seq, update: toAnswer(opened.model(next.request)) });
 		} catch (error) {
 			reply({ kind: 'error', generation, message: reason(error) });
 		}

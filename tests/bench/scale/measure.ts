@@ -33,7 +33,7 @@ interface BenchWindow {
 	__probe: {
 		firstMarkers?: number;
 		longTasks: [number, number][];
-		scripts: [number, number][];
+		scripts: [number, number, string][];
 		steps: [string, number][];
 	};
 	bench?: {
@@ -50,8 +50,14 @@ function probe() {
 	const w = window as unknown as BenchWindow;
 	w.__probe = { longTasks: [], scripts: [], steps: [] };
 	new PerformanceObserver((list) => {
-		for (const frame of list.getEntries() as (PerformanceEntry & { scripts?: PerformanceEntry[] })[])
-			for (const script of frame.scripts ?? []) w.__probe.scripts.push([script.startTime, script.duration]);
+		type Script = PerformanceEntry & { invoker?: string; sourceFunctionName?: string };
+		for (const frame of list.getEntries() as (PerformanceEntry & { scripts?: Script[] })[])
+			for (const script of frame.scripts ?? [])
+				w.__probe.scripts.push([
+					script.startTime,
+					script.duration,
+					`${script.invoker ?? ''} ${script.sourceFunctionName ?? ''}`.trim()
+				]);
 	}).observe({ type: 'long-animation-frame', buffered: true });
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) w.__probe.longTasks.push([entry.startTime, entry.duration]);
@@ -195,6 +201,9 @@ export async function measurePage(
 			const trace = [
 				...probe.longTasks.map(([start, duration]) => [start, `task ${Math.round(duration)} ms`] as const),
 				...probe.steps.map(([step, start]) => [start, `${step} step`] as const),
+				...probe.scripts
+					.filter(([, duration]) => duration >= 50)
+					.map(([start, duration, what]) => [start, `script ${Math.round(duration)} ms (${what})`] as const),
 				[probe.firstMarkers!, 'first markers'] as const
 			]
 				.sort((a, b) => a[0] - b[0])

@@ -111,7 +111,7 @@ async function main() {
 		for (const dataset of datasets) {
 			const pages: [string, string][] = dataset.slug
 				? [
-						['Protest Atlas', `/?data=${dataset.slug}&from=FROM&to=TO`],
+						['Protest Atlas', `/?data=${dataset.slug}`],
 						['bare MapLibre', `/baselines/bare.html?points=${dataset.points}`],
 						['clustered MapLibre', `/baselines/clustered.html?points=${dataset.points}`],
 						['Leaflet.markercluster', `/baselines/leaflet.html?points=${dataset.points}`]
