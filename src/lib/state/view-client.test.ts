@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { splitDetails } from '$lib/data/details';
 import { filterEvents } from '$lib/data/filter';
+import { createGeocoder, type Candidate } from '$lib/data/geocoder';
 import { detailsPath, type PublishedDataset } from '$lib/data/published';
 import { createViewModel } from './view-model';
 import { createViewClient, type ViewAnswer, type ViewMessage, type ViewReply } from './view-client';
@@ -146,6 +147,19 @@ describe('the view worker', () => {
 		expect(fetched).toEqual([INDEX_URL, new URL(detailsPath(dataset.slug, chunks.length - 1), INDEX_URL).href]);
 		const strikes = await client.exportEvents({ types: ['strike'] });
 		expect(strikes).toEqual(filterEvents(dataset.events, { types: ['strike'] }));
+	});
+
+	it('searches the open dataset’s places, as the geocoder does', async () => {
+		const { client } = await startWorker();
+		const dataset = published();
+		await client.open({ dataset });
+		const geocoder = createGeocoder(dataset.places);
+		const ids = (found: Candidate[]) => found.map((c) => c.place.id);
+		for (const text of ['mins', 'Пушкінская', 'grodn'])
+			expect(ids(await client.finder.suggest(text, 8))).toEqual(ids(geocoder.suggest(text, 8)));
+		const found = await client.finder.geocode('Minsk');
+		expect(found).toEqual(geocoder.geocode('Minsk'));
+		expect(found.status).toBe('match');
 	});
 
 	it('says so when the index cannot be read', async () => {

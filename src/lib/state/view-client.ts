@@ -6,6 +6,7 @@
 import type { DatasetOutline } from '$lib/data/atlas-data';
 import type { EventDetailsSource } from '$lib/data/details';
 import type { EventFilter } from '$lib/data/filter';
+import type { Candidate, GeocodeResult } from '$lib/data/geocoder';
 import type { PublishedDataset } from '$lib/data/published';
 import type { ProtestEvent } from '$lib/data/schema';
 import type { FeatureCollection } from 'geojson';
@@ -35,12 +36,15 @@ export type ViewMessage =
 	| { kind: 'open'; generation: number; source: ViewSource }
 	| { kind: 'view'; generation: number; seq: number; request: ViewRequest }
 	| { kind: 'events'; generation: number; id: number; ids: string[] }
-	| { kind: 'export'; generation: number; id: number; filter: EventFilter };
+	| { kind: 'export'; generation: number; id: number; filter: EventFilter }
+	| { kind: 'suggest'; generation: number; id: number; text: string; limit: number }
+	| { kind: 'geocode'; generation: number; id: number; text: string };
 
 export type ViewReply =
 	| { kind: 'opened'; generation: number; outline: DatasetOutline }
 	| { kind: 'update'; generation: number; seq: number; update: ViewAnswer }
 	| { kind: 'events'; generation: number; id: number; events: ProtestEvent[] }
+	| { kind: 'found'; generation: number; id: number; found: Candidate[] | GeocodeResult }
 	| { kind: 'error'; generation: number; id?: number; message: string };
 
 export interface ViewClient {
@@ -55,6 +59,14 @@ export interface ViewClient {
 	exportEvents(filter: EventFilter): Promise<ProtestEvent[]>;
 	/** The whole events, texts and sources included, asked of the worker. */
 	details: EventDetailsSource;
+	/** Place search over the open dataset's places, in the worker. */
+	finder: PlaceFinder;
+}
+
+/** The geocoder (data/geocoder.ts) of the open dataset, asked across threads. */
+export interface PlaceFinder {
+	suggest(text: string, limit: number): Promise<Candidate[]>;
+	geocode(text: string): Promise<GeocodeResult>;
 }
 
 type Port = Pick<Worker, 'postMessage' | 'addEventListener'>;
@@ -67,7 +79,7 @@ export function createViewClient(worker: Port): ViewClient {
 	let answered = 0;
 	let waiting: (() => void)[] = [];
 	let nextId = 0;
-	const asked = new Map<number, { resolve: (events: ProtestEvent[]) => void; reject: (error: Error) => void }>();
+	const asked = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
 	const listeners = new Set<(update: ViewAnswer, generation: number) => void>();
 	const post = (message: ViewMessage) => worker.postMessage(message);
 
@@ -75,7 +87,8 @@ export function createViewClient(worker: Port): ViewClient {
 		const reply = event.data;
 		if (reply.generation !== generation) return;
 		if (reply.kind === 'opened') opening?.resolve(reply.outline);
-		else if (reply.kind === 'events') asked.get(reply.id)?.resolve(reply.events);
+		else if (reply.kind === 'events') asked.get(reply.id)?.resolve(reply.events as never);
+		else if (reply.kind === 'found') asked.get(reply.id)?.resolve(reply.found as never);
 		else if (reply.kind === 'error') {
 			if (reply.id !== undefined) asked.get(reply.id)?.reject(new Error(reply.message));
 			else opening?.reject(new Error(reply.message));
@@ -90,10 +103,10 @@ export function createViewClient(worker: Port): ViewClient {
 		}
 	}) as EventListener);
 
-	function ask(message: (id: number) => ViewMessage): Promise<ProtestEvent[]> {
+	function ask<T>(message: (id: number) => ViewMessage): Promise<T> {
 		const id = nextId++;
-		return new Promise((resolve, reject) => {
-			asked.set(id, { resolve, reject });
+		return new Promise<T>((resolve, reject) => {
+			asked.set(id, { resolve: resolve as (value: never) => void, reject });
 			post(message(id));
 		});
 	}
@@ -126,8 +139,13 @@ export function createViewClient(worker: Port): ViewClient {
 			return ask((id) => ({ kind: 'export', generation, id, filter }));
 		},
 		details: {
-			of: async (event) => (await ask((id) => ({ kind: 'events', generation, id, ids: [event.id] })))[0]!,
+			of: async (event) =>
+				(await ask<ProtestEvent[]>((id) => ({ kind: 'events', generation, id, ids: [event.id] })))[0]!,
 			all: (events) => ask((id) => ({ kind: 'events', generation, id, ids: events.map((e) => e.id) }))
+		},
+		finder: {
+			suggest: (text, limit) => ask((id) => ({ kind: 'suggest', generation, id, text, limit })),
+			geocode: (text) => ask((id) => ({ kind: 'geocode', generation, id, text }))
 		}
 	};
 	return client;

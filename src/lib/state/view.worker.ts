@@ -8,6 +8,7 @@
 import { outlineOf } from '$lib/data/atlas-data';
 import { detailsAtHand, detailsFromChunks, type EventDetailsSource } from '$lib/data/details';
 import { filterEvents } from '$lib/data/filter';
+import { createGeocoder, type Geocoder } from '$lib/data/geocoder';
 import { indexById } from '$lib/data/lookup';
 import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/data/published';
 import type { IndexedEvent } from '$lib/data/schema';
@@ -19,6 +20,7 @@ interface Open {
 	events: IndexedEvent[];
 	model: (request: ViewRequest) => ViewUpdate;
 	details: EventDetailsSource;
+	geocoder: Geocoder;
 	byId?: ReadonlyMap<string, IndexedEvent>;
 }
 
@@ -91,7 +93,9 @@ function open(message: Extract<ViewMessage, { kind: 'open' }>) {
 			const opened: Open = {
 				events: file.events,
 				model: createViewModel({ events: file.events, places: file.places, dateRange: file.dateRange }),
-				details
+				details,
+				// Names are keyed on the first search, here rather than in the page.
+				geocoder: createGeocoder(file.places)
 			};
 			reply({ kind: 'opened', generation: message.generation, outline: outlineOf(file) });
 			return opened;
@@ -139,9 +143,25 @@ async function events(message: Extract<ViewMessage, { kind: 'events' | 'export' 
 	}
 }
 
+/** Place search, for the search box. */
+async function find(message: Extract<ViewMessage, { kind: 'suggest' | 'geocode' }>) {
+	const opened = await current;
+	if (!opened || message.generation !== generation) return;
+	try {
+		const found =
+			message.kind === 'suggest'
+				? opened.geocoder.suggest(message.text, message.limit)
+				: opened.geocoder.geocode(message.text);
+		reply({ kind: 'found', generation, id: message.id, found });
+	} catch (error) {
+		reply({ kind: 'error', generation, id: message.id, message: reason(error) });
+	}
+}
+
 scope.onmessage = (event: MessageEvent<ViewMessage>) => {
 	const message = event.data;
 	if (message.kind === 'open') open(message);
+	else if (message.kind === 'suggest' || message.kind === 'geocode') void find(message);
 	else if (message.kind === 'events' || message.kind === 'export') void events(message);
 	else {
 		pending = message;
