@@ -90,7 +90,7 @@ export function createAtlasView(
 		});
 	});
 
-	return {
+	const view: Omit<AtlasView, keyof Shown> = {
 		get scales() {
 			return scales;
 		},
@@ -109,36 +109,10 @@ export function createAtlasView(
 			// The request for a change goes out with the next flush of effects.
 			await tick();
 			await client.settled();
-		},
-		get range() {
-			return result.range;
-		},
-		get shownCount() {
-			return result.shownCount;
-		},
-		get typeCounts() {
-			return result.typeCounts;
-		},
-		get bins() {
-			return result.bins;
-		},
-		get markers() {
-			return result.markers;
-		},
-		get cities() {
-			return result.cities;
-		},
-		get placeGroups() {
-			return result.placeGroups;
-		},
-		get placeCount() {
-			return result.placeCount;
-		},
-		get selectedPlace() {
-			return result.selectedPlace;
-		},
-		get selectedCity() {
-			return result.selectedCity;
 		}
 	};
+	// Every part of the worker's answer reads through to the latest one.
+	for (const key of Object.keys(result) as (keyof Shown)[])
+		Object.defineProperty(view, key, { get: () => result[key], enumerable: true });
+	return view as AtlasView;
 }
