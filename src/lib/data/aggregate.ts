@@ -210,16 +210,15 @@ export function summariseCities(
 		const events = citySummaries.flatMap((s) => s.events).sort(byStart);
 		const gatherings = events.filter(isProtestGathering);
 		const peak = peakTurnout(gatherings, range);
-		const dates = events.flatMap((e) => [e.when.start, e.when.end ?? e.when.start]).map((d) => d.slice(0, 10));
-		dates.sort();
-		cities.push({
-			city,
-			places: citySummaries,
-			events,
-			gatherings,
-			...(peak ? { peak } : {}),
-			span: { from: dates[0]!, to: dates.at(-1)! }
-		});
+		let from = events[0]!.when.start.slice(0, 10);
+		let to = from;
+		for (const event of events) {
+			const first = event.when.start.slice(0, 10);
+			const last = (event.when.end ?? event.when.start).slice(0, 10);
+			if (first < from) from = first;
+			if (last > to) to = last;
+		}
+		cities.push({ city, places: citySummaries, events, gatherings, ...(peak ? { peak } : {}), span: { from, to } });
 	}
 	return cities;
 }

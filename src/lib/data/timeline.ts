@@ -42,11 +42,15 @@ export function binByDay(events: readonly IndexedEvent[], days: readonly string[
 	const index = new Map(days.map((d, i) => [d, i]));
 	for (const event of events) {
 		const { first, last } = eventDays(event);
-		for (let day = first; day <= last; day = addDays(day, 1)) {
+		if (first > last) continue;
+		for (let day = first; ; day = addDays(day, 1)) {
 			const bin = bins[index.get(day) ?? -1];
-			if (!bin) continue;
-			bin.counts[event.type]++;
-			bin.total++;
+			if (bin) {
+				bin.counts[event.type]++;
+				bin.total++;
+			}
+			// Most events last a day: no date arithmetic for them.
+			if (day >= last) break;
 		}
 	}
 	return bins;
