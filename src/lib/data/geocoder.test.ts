@@ -175,4 +175,11 @@ describe('search over a hundred thousand places', () => {
 	it('suggests as the reader types', () => {
 		expect(geocoder.suggest('Uruchcha 4027').map((c) => c.place.id)).toContain('place-28192');
 	});
+
+	it('answers the same once prepared ahead of the first query', () => {
+		const prepared = createGeocoder(many);
+		prepared.prepare();
+		for (const query of ['Uruchcha 4027', 'Пушкінская 2468', 'Vitebsk 1357'])
+			expect(prepared.suggest(query)).toEqual(geocoder.suggest(query));
+	});
 });

@@ -102,6 +102,8 @@ export interface Geocoder {
 	geocode(text: string): GeocodeResult;
 	/** Places whose names start with or resemble the text, best first; for search-as-you-type. */
 	suggest(text: string, limit?: number): Candidate[];
+	/** Keys every name and builds the index now (they are otherwise built on the first query). */
+	prepare(): void;
 }
 
 /** A score at or above this is a match; below it, the best ones are offered as suggestions. */
@@ -139,9 +141,7 @@ export function createGeocoder(places: readonly Place[]): Geocoder {
 		}));
 	// Letter triple → the entries whose key has it; built on the first query, only for long lists.
 	let postings: Map<string, number[]> | undefined;
-	function candidates(key: string): readonly Entry[] {
-		const entries = allEntries();
-		if (entries.length <= FULLY_SCORED) return entries;
+	function indexed(entries: readonly Entry[]): Map<string, number[]> {
 		if (!postings) {
 			postings = new Map();
 			entries.forEach((entry, i) => {
@@ -152,10 +152,16 @@ export function createGeocoder(places: readonly Place[]): Geocoder {
 				}
 			});
 		}
+		return postings;
+	}
+	function candidates(key: string): readonly Entry[] {
+		const entries = allEntries();
+		if (entries.length <= FULLY_SCORED) return entries;
+		const index = indexed(entries);
 		const shared = new Uint16Array(entries.length);
 		const touched: number[] = [];
 		for (const gram of trigrams(key))
-			for (const i of postings.get(gram) ?? []) {
+			for (const i of index.get(gram) ?? []) {
 				if (shared[i] === 0) touched.push(i);
 				shared[i]!++;
 			}
@@ -207,6 +213,10 @@ export function createGeocoder(places: readonly Place[]): Geocoder {
 			return scored(text)
 				.filter((c) => c.score >= 0.6)
 				.slice(0, limit);
+		},
+		prepare() {
+			const entries = allEntries();
+			if (entries.length > FULLY_SCORED) indexed(entries);
 		}
 	};
 }

@@ -153,6 +153,7 @@ describe('the view worker', () => {
 		const { client } = await startWorker();
 		const dataset = published();
 		await client.open({ dataset });
+		client.finder.prepare();
 		const geocoder = createGeocoder(dataset.places);
 		const ids = (found: Candidate[]) => found.map((c) => c.place.id);
 		for (const text of ['mins', 'Пушкінская', 'grodn'])

@@ -38,7 +38,8 @@ export type ViewMessage =
 	| { kind: 'events'; generation: number; id: number; ids: string[] }
 	| { kind: 'export'; generation: number; id: number; filter: EventFilter }
 	| { kind: 'suggest'; generation: number; id: number; text: string; limit: number }
-	| { kind: 'geocode'; generation: number; id: number; text: string };
+	| { kind: 'geocode'; generation: number; id: number; text: string }
+	| { kind: 'prepare-search'; generation: number };
 
 export type ViewReply =
 	| { kind: 'opened'; generation: number; outline: DatasetOutline }
@@ -67,6 +68,8 @@ export interface ViewClient {
 export interface PlaceFinder {
 	suggest(text: string, limit: number): Promise<Candidate[]>;
 	geocode(text: string): Promise<GeocodeResult>;
+	/** Builds the search index ahead of the first query, e.g. when the search box is focused. */
+	prepare(): void;
 }
 
 type Port = Pick<Worker, 'postMessage' | 'addEventListener'>;
@@ -145,7 +148,8 @@ export function createViewClient(worker: Port): ViewClient {
 		},
 		finder: {
 			suggest: (text, limit) => ask((id) => ({ kind: 'suggest', generation, id, text, limit })),
-			geocode: (text) => ask((id) => ({ kind: 'geocode', generation, id, text }))
+			geocode: (text) => ask((id) => ({ kind: 'geocode', generation, id, text })),
+			prepare: () => post({ kind: 'prepare-search', generation })
 		}
 	};
 	return client;

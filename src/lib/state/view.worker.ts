@@ -162,6 +162,10 @@ scope.onmessage = (event: MessageEvent<ViewMessage>) => {
 	const message = event.data;
 	if (message.kind === 'open') open(message);
 	else if (message.kind === 'suggest' || message.kind === 'geocode') void find(message);
+	else if (message.kind === 'prepare-search')
+		void current.then((opened) => {
+			if (opened && message.generation === generation) opened.geocoder.prepare();
+		});
 	else if (message.kind === 'events' || message.kind === 'export') void events(message);
 	else {
 		pending = message;
