@@ -2,6 +2,8 @@
  * Starts what the map needs before the map itself: MapLibre's code, its worker pool and the label
  * font, while the page hydrates and fetches its data.
  */
+import { asset } from '$app/paths';
+import { BLOB_PROTOCOL_SCRIPT } from './blob-address';
 import { MAP_FONT } from './basemap-style';
 
 type MapLibre = typeof import('maplibre-gl');
@@ -13,9 +15,11 @@ export function warmUpMap(): Promise<MapLibre> {
 		import('maplibre-gl'),
 		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
 		document.fonts.load(`16px "${MAP_FONT}"`).catch(() => undefined)
-	]).then(([maplibregl, worker]) => {
+	]).then(async ([maplibregl, worker]) => {
 		maplibregl.setWorkerUrl(worker.default);
 		maplibregl.prewarm();
+		// MapLibre's workers read the markers' blobs themselves (see blob-address.ts).
+		await maplibregl.importScriptInWorkers(new URL(asset(BLOB_PROTOCOL_SCRIPT), location.href).href);
 		return maplibregl;
 	});
 	return started;
