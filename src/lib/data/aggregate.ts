@@ -233,10 +233,17 @@ export interface CityRanking {
 
 /** Cities by number of gatherings or by total crowd (upper estimate), largest first, then by `name`. */
 export function sortCities<T extends CityRanking>(cities: readonly T[], by: CitySort, name: (city: T) => string): T[] {
-	const key = (c: T) => (by === 'count' ? c.gatheringCount : (c.peak?.high ?? 0));
-	const tieBreak = (c: T) => (by === 'count' ? (c.peak?.high ?? 0) : c.gatheringCount);
 	const collator = new Intl.Collator();
-	return [...cities].sort((a, b) => key(b) - key(a) || tieBreak(b) - tieBreak(a) || collator.compare(name(a), name(b)));
+	// Keys are worked out once per city, names only for ties: tens of thousands of cities sort at once.
+	const rows = cities.map((city) => ({
+		city,
+		key: by === 'count' ? city.gatheringCount : (city.peak?.high ?? 0),
+		tieBreak: by === 'count' ? (city.peak?.high ?? 0) : city.gatheringCount,
+		name: undefined as string | undefined
+	}));
+	const nameOf = (row: (typeof rows)[number]) => (row.name ??= name(row.city));
+	rows.sort((a, b) => b.key - a.key || b.tieBreak - a.tieBreak || collator.compare(nameOf(a), nameOf(b)));
+	return rows.map((row) => row.city);
 }
 
 /** Events grouped by their local start date, in date order. */

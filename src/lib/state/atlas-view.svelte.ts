@@ -4,6 +4,7 @@
  * it shows the dataset's days and nothing drawn.
  */
 import { tick } from 'svelte';
+import type { CitySort } from '$lib/data/aggregate';
 import type { AtlasData } from '$lib/data/atlas-data';
 import { indexById } from '$lib/data/lookup';
 import type { Place } from '$lib/data/schema';
@@ -51,7 +52,7 @@ function nothingDrawn(range: DateRange, days: string[]): Shown {
 /**
  * Sends every change of the reader's choices to the worker, which has the dataset open, and keeps its answers.
  * `zoom` is the map's whole zoom level, which decides how places group; `language` orders the lists,
- * and `placeList` says whether the places list is open.
+ * and `lists` says whether the places list is open and how the cities list is ordered.
  */
 export function createAtlasView(
 	client: ViewClient,
@@ -59,7 +60,7 @@ export function createAtlasView(
 	state: () => ViewState,
 	zoom: () => number,
 	language: () => string,
-	placeList: () => boolean
+	lists: () => { placeList: boolean; citySort: CitySort }
 ): AtlasView {
 	const scales = $derived(scalesFor(data().maxCrowd));
 	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
@@ -86,7 +87,7 @@ export function createAtlasView(
 			...{ from, to, types, status, stance, min, place, city },
 			zoom: zoom(),
 			language: language(),
-			placeList: placeList()
+			...lists()
 		});
 	});
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { summariseCities, summarisePlaces } from '$lib/data/aggregate';
+import { sortCities, summariseCities, summarisePlaces } from '$lib/data/aggregate';
 import { filterEvents } from '$lib/data/filter';
 import { placeName } from '$lib/data/names';
 import type { PublishedDataset } from '$lib/data/published';
@@ -20,8 +20,14 @@ describe('the view model', () => {
 		expect(update.shownCount).toBe(published.events.length);
 		expect(update.placeCount).toBe(places.length);
 		expect(update.placeGroups).toEqual([]);
+		const ranked = cities.map((c) => ({ id: c.city.id, gatheringCount: c.gatherings.length, peak: c.peak }));
+		const byName = (c: { id: string }) =>
+			placeName(
+				published.places.find((p) => p.id === c.id)!,
+				'en'
+			);
 		expect(update.cities?.map((c) => [c.id, c.gatheringCount, c.peak?.high])).toEqual(
-			cities.map((c) => [c.city.id, c.gatherings.length, c.peak?.high])
+			sortCities(ranked, 'count', byName).map((c) => [c.id, c.gatheringCount, c.peak?.high])
 		);
 		const days = daysBetween(published.dateRange.from, published.dateRange.to);
 		expect(update.bins).toEqual(binByDay(published.events, days));
@@ -58,6 +64,16 @@ describe('the view model', () => {
 		expect(none?.place.id).toBe('stela');
 		expect(none?.events).toEqual([]);
 		expect(view({ ...first, city: 'minsk' }).selectedCity?.city.id).toBe('minsk');
+	});
+
+	it('orders the cities list as the reader chose, sending only the list again', () => {
+		const view = createViewModel(data());
+		const byCount = view(first).cities!;
+		const bySize = view({ ...first, citySort: 'size' });
+		expect(Object.keys(bySize)).toEqual(['cities']);
+		const highs = bySize.cities!.map((c) => c.peak?.high ?? 0);
+		expect(highs).toEqual([...highs].sort((a, b) => b - a));
+		expect(bySize.cities!.map((c) => c.id).sort()).toEqual(byCount.map((c) => c.id).sort());
 	});
 
 	it('makes the places list only while it is open', () => {

@@ -6,6 +6,8 @@
  */
 import {
 	boundsOfPlaces,
+	sortCities,
+	type CitySort,
 	summariseCities,
 	summarisePlaces,
 	type CitySummary,
@@ -46,6 +48,8 @@ export interface ViewRequest extends EventFilter {
 	language: string;
 	/** Whether the places list is shown: only then is it made and sent. */
 	placeList?: boolean;
+	/** The order of the cities list; by number of gatherings unless said. */
+	citySort?: CitySort;
 }
 
 /** What a list shows of a place: its counts and figure, not its events. */
@@ -162,7 +166,11 @@ export function createViewModel(data: ViewData) {
 		paths: pathFeatures(events(filters(request)).value),
 		proGovernment: proGovernmentFeatures(placesNow(), range())
 	}));
-	const cityList = lastOf(() => citiesNow().map(cityFacts));
+	const cityName = (city: CityFacts) => {
+		const place = placeById.get(city.id);
+		return place ? placeName(place, request.language) : city.id;
+	};
+	const cityList = lastOf(() => sortCities(citiesNow().map(cityFacts), request.citySort ?? 'count', cityName));
 	const placeGroups = lastOf(() => (request.placeList ? groupPlaces(placesNow(), placeById, request.language) : []));
 	const placeCount = lastOf(() => placesNow().length);
 	const selectedPlace = lastOf((): PlaceSummary | undefined => {
@@ -192,7 +200,7 @@ export function createViewModel(data: ViewData) {
 		const placeLayer = placeMarkers(`${key}|${zoomLevel}`);
 		const others = otherMarkers(key);
 		if (placeLayer.changed || others.changed) update.markers = { places: placeLayer.value, ...others.value };
-		const cityRows = cityList(key);
+		const cityRows = cityList(`${key}|${next.citySort ?? 'count'}|${next.language}`);
 		if (cityRows.changed) update.cities = cityRows.value;
 		const count = placeCount(key);
 		if (count.changed) update.placeCount = count.value;
