@@ -7,6 +7,7 @@ import { tick } from 'svelte';
 import type { CitySort } from '$lib/data/aggregate';
 import type { AtlasData } from '$lib/data/atlas-data';
 import { indexById } from '$lib/data/lookup';
+import { placeName } from '$lib/data/names';
 import type { Place } from '$lib/data/schema';
 import { binByDay, daysBetween, type DateRange } from '$lib/data/timeline';
 import { scalesFor, type Scales } from '$lib/scales/scales';
@@ -20,10 +21,10 @@ export interface AtlasView extends Omit<ViewResult, 'markers'> {
 	readonly state: ViewState;
 	/** Every date of the dataset. */
 	readonly days: string[];
-	/** Whether the worker has answered for this dataset. */
-	readonly ready: boolean;
 	/** A place of the dataset, by id. */
 	placeOf(id: string): Place | undefined;
+	/** A place's name in the reader's language, by id; undefined for an id the dataset lacks. */
+	nameOf(id: string): string | undefined;
 	/** A city's row of the list, by id. */
 	cityFacts(id: string): CityFacts | undefined;
 	/** Resolves once the view shows the reader's latest choices. */
@@ -66,7 +67,6 @@ export function createAtlasView(
 	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
 	const placeById = $derived(indexById(data().places));
 	let result = $state.raw<Shown>(nothingDrawn(data().header.dateRange, days));
-	let ready = $state(false);
 	const cityById = $derived(indexById(result.cities));
 
 	// The first answer about a dataset has every part; later ones only what changed.
@@ -76,7 +76,6 @@ export function createAtlasView(
 			const base = generation === answering ? result : nothingDrawn(data().header.dateRange, days);
 			answering = generation;
 			result = { ...base, ...update };
-			ready = true;
 		})
 	);
 	$effect(() => {
@@ -101,10 +100,11 @@ export function createAtlasView(
 		get days() {
 			return days;
 		},
-		get ready() {
-			return ready;
-		},
 		placeOf: (id) => placeById.get(id),
+		nameOf(id) {
+			const place = placeById.get(id);
+			return place && placeName(place, language());
+		},
 		cityFacts: (id) => cityById.get(id),
 		async settled() {
 			// The request for a change goes out with the next flush of effects.
