@@ -122,40 +122,45 @@ function answer() {
 	});
 }
 
-/** Whole events, for a panel (by id) or an export (by filters). */
-async function events(message: Extract<ViewMessage, { kind: 'events' | 'export' }>) {
+/** Answers a question about the open dataset, or says why it could not be answered. */
+async function answerAsked(
+	message: { generation: number; id: number },
+	answer: (opened: Open) => ViewReply | Promise<ViewReply>
+) {
 	const opened = await current;
 	if (!opened || message.generation !== generation) return;
 	try {
-		let chosen: IndexedEvent[];
-		if (message.kind === 'export') chosen = filterEvents(opened.events, message.filter);
-		else {
-			opened.byId ??= indexById(opened.events);
-			chosen = message.ids.map((id) => {
-				const event = opened.byId!.get(id);
-				if (!event) throw new Error(`Event ${id} is not in this dataset.`);
-				return event;
-			});
-		}
-		reply({ kind: 'events', generation, id: message.id, events: await opened.details.all(chosen) });
+		reply(await answer(opened));
 	} catch (error) {
 		reply({ kind: 'error', generation, id: message.id, message: reason(error) });
 	}
 }
 
+/** Whole events, for a panel (by id) or an export (by filters). */
+function events(message: Extract<ViewMessage, { kind: 'events' | 'export' }>) {
+	return answerAsked(message, async (opened) => {
+		let chosen: IndexedEvent[];
+		if (message.kind === 'export') chosen = filterEvents(opened.events, message.filter);
+		else {
+			const byId = (opened.byId ??= indexById(opened.events));
+			chosen = message.ids.map((id) => {
+				const event = byId.get(id);
+				if (!event) throw new Error(`Event ${id} is not in this dataset.`);
+				return event;
+			});
+		}
+		return { kind: 'events', generation, id: message.id, events: await opened.details.all(chosen) };
+	});
+}
+
 /** Place search, for the search box. */
-async function find(message: Extract<ViewMessage, { kind: 'suggest' | 'geocode' }>) {
-	const opened = await current;
-	if (!opened || message.generation !== generation) return;
-	try {
-		const found =
-			message.kind === 'suggest'
-				? opened.geocoder.suggest(message.text, message.limit)
-				: opened.geocoder.geocode(message.text);
-		reply({ kind: 'found', generation, id: message.id, found });
-	} catch (error) {
-		reply({ kind: 'error', generation, id: message.id, message: reason(error) });
-	}
+function find(message: Extract<ViewMessage, { kind: 'suggest' | 'geocode' }>) {
+	return answerAsked(message, ({ geocoder }) => ({
+		kind: 'found',
+		generation,
+		id: message.id,
+		found: message.kind === 'suggest' ? geocoder.suggest(message.text, message.limit) : geocoder.geocode(message.text)
+	}));
 }
 
 scope.onmessage = (event: MessageEvent<ViewMessage>) => {
