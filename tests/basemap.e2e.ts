@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectOnlyOwnOrigin, keepScreenshot, recordHosts, renderedLayers, waitForMapIdle } from './support/map';
+import { expectOnlyOwnOrigin, keepScreenshot, recordOrigins, renderedLayers, waitForMapIdle } from './support/map';
 
 test.describe('the offline basemap', () => {
 	test('opens on Belarus with its border, oblasts, rivers and labelled cities, asking no other host', async ({
 		page
 	}) => {
-		const hosts = recordHosts(page);
+		const origins = recordOrigins(page);
 		await page.goto('/');
 		await waitForMapIdle(page);
 		const drawn = await renderedLayers(page, [
@@ -30,11 +30,11 @@ test.describe('the offline basemap', () => {
 		);
 		expect(labels.filter((name) => name === 'Minsk')).toHaveLength(1);
 		await keepScreenshot(page, 'basemap-belarus');
-		await expectOnlyOwnOrigin(page, hosts);
+		await expectOnlyOwnOrigin(page, origins);
 	});
 
 	test('shows the Minsk Metro at city zoom', async ({ page }) => {
-		const hosts = recordHosts(page);
+		const origins = recordOrigins(page);
 		await page.goto('/#map=12.5/53.9/27.55');
 		await waitForMapIdle(page);
 		const drawn = await renderedLayers(page, ['MetroLines', 'MetroStations', 'MetroStationLabels']);
@@ -42,7 +42,7 @@ test.describe('the offline basemap', () => {
 		expect(drawn.MetroStations).toBeGreaterThan(10);
 		expect(drawn.MetroStationLabels).toBeGreaterThan(0);
 		await keepScreenshot(page, 'basemap-minsk-metro');
-		await expectOnlyOwnOrigin(page, hosts);
+		await expectOnlyOwnOrigin(page, origins);
 	});
 
 	test('keeps the view in the URL hash and reopens it from a copied link', async ({ page, context }) => {
@@ -94,7 +94,7 @@ test.describe('the offline basemap', () => {
 	});
 
 	test('labels the map in Belarusian or Russian on request, with fonts the app serves', async ({ page }) => {
-		const hosts = recordHosts(page);
+		const origins = recordOrigins(page);
 		await page.goto('/');
 		await waitForMapIdle(page);
 		await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
@@ -115,7 +115,7 @@ test.describe('the offline basemap', () => {
 				page.evaluate(() => JSON.stringify(window.protestAtlas!.map.getLayoutProperty('CityLabels', 'text-field')))
 			)
 			.not.toContain('name_ru');
-		await expectOnlyOwnOrigin(page, hosts);
+		await expectOnlyOwnOrigin(page, origins);
 	});
 
 	test('forbids requests to other hosts with a Content-Security-Policy', async ({ page }) => {

@@ -4,7 +4,7 @@ import {
 	PUSHKINSKAYA,
 	expectOnlyOwnOrigin,
 	keepScreenshot,
-	recordHosts,
+	recordOrigins,
 	seriousA11yViolations,
 	waitForMapIdle
 } from './support/map';
@@ -44,7 +44,7 @@ for (const [name, viewport] of [
 		test.use({ viewport, hasTouch: true, isMobile: true, bypassCSP: true });
 
 		test('a tapped place opens in the sheet and its marker stays drawn above it', async ({ page }) => {
-			const hosts = recordHosts(page);
+			const origins = recordOrigins(page);
 			await page.goto('/#map=15/53.9097/27.497');
 			await waitForMapIdle(page);
 			await expectDocumentFitsViewport(page);
@@ -70,7 +70,7 @@ for (const [name, viewport] of [
 			expect(changedPixels(shown, await canvasPixels(page), strip)).toBeGreaterThan(20);
 			await expectDocumentFitsViewport(page);
 			await keepScreenshot(page, `place-panel-phone-${name}`);
-			await expectOnlyOwnOrigin(page, hosts);
+			await expectOnlyOwnOrigin(page, origins);
 		});
 
 		test('a city opened from the list has its markers in view above the sheet', async ({ page }) => {

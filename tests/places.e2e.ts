@@ -6,7 +6,7 @@ import {
 	expectOnlyOwnOrigin,
 	hoverMapAt,
 	keepScreenshot,
-	recordHosts,
+	recordOrigins,
 	seriousA11yViolations,
 	waitForMapIdle
 } from './support/map';
@@ -35,7 +35,7 @@ async function expectPushkinskayaStory(page: Page) {
 
 test.describe('reading what happened at a place', () => {
 	test('clicking the Pushkinskaya marker opens its sourced story, and Escape closes it', async ({ page }) => {
-		const hosts = recordHosts(page);
+		const origins = recordOrigins(page);
 		await page.goto('/#map=13/53.906/27.52');
 		await waitForMapIdle(page);
 		await hoverMapAt(page, PUSHKINSKAYA);
@@ -51,7 +51,7 @@ test.describe('reading what happened at a place', () => {
 		await expect(placePanel(page)).toHaveCount(0);
 		await expect(page).not.toHaveURL(/place=/);
 		await expect(page.locator('.maplibregl-canvas')).toBeFocused();
-		await expectOnlyOwnOrigin(page, hosts);
+		await expectOnlyOwnOrigin(page, origins);
 	});
 
 	test('a copied link reopens the same place and view, and back and forward move between selections', async ({
@@ -91,7 +91,7 @@ test.describe('reading what happened at a place', () => {
 
 test.describe('gatherings city by city', () => {
 	test('choosing Minsk from the Cities panel fits the map to it and lists its gatherings by day', async ({ page }) => {
-		const hosts = recordHosts(page);
+		const origins = recordOrigins(page);
 		await page.goto('/');
 		await waitForMapIdle(page);
 		const minskRow = page.getByRole('button', { name: 'Minsk', exact: true });
@@ -110,7 +110,7 @@ test.describe('gatherings city by city', () => {
 		expect(bounds[1][0] - bounds[0][0]).toBeLessThan(1);
 		await keepScreenshot(page, 'city-panel-desktop');
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
-		await expectOnlyOwnOrigin(page, hosts);
+		await expectOnlyOwnOrigin(page, origins);
 	});
 
 	test('with reduced motion, choosing a city jumps there without a flight', async ({ page }) => {

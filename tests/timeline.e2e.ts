@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectOnlyOwnOrigin, recordHosts, waitForMapIdle } from './support/map';
+import { expectOnlyOwnOrigin, recordOrigins, waitForMapIdle } from './support/map';
 
 /** Ids of the place markers drawn in Minsk at city zoom. */
 async function minskMarkers(page: Page): Promise<string[]> {
@@ -19,7 +19,7 @@ async function clickDay(page: Page, label: string) {
 
 test.describe('the week as a timeline', () => {
 	test('a range of 14 August alone shows the House of Government gathering and hides 15 August', async ({ page }) => {
-		const hosts = recordHosts(page);
+		const origins = recordOrigins(page);
 		await page.goto('/#map=14.5/53.8975/27.5465');
 		await waitForMapIdle(page);
 		await clickDay(page, '14 Aug');
@@ -40,7 +40,7 @@ test.describe('the week as a timeline', () => {
 		await expect(minsk.getByRole('article', { name: 'Thousands gather at the House of Government' })).toBeVisible();
 		await expect(minsk.getByRole('article', { name: /memorial at noon/ })).toHaveCount(0);
 		await expect(minsk.getByRole('article', { name: 'The March for Freedom' })).toHaveCount(0);
-		await expectOnlyOwnOrigin(page, hosts);
+		await expectOnlyOwnOrigin(page, origins);
 	});
 
 	test('draws the schematic route of the March for Freedom on its day, dotted and labelled as not sourced', async ({

@@ -22,21 +22,22 @@ export async function renderedLayers(page: Page, layers: string[]): Promise<Reco
 	}, layers);
 }
 
-/** Records the host of every request the page makes, to prove nothing leaves its origin. */
-export function recordHosts(page: Page): Set<string> {
-	const hosts = new Set<string>();
+/**
+ * Records the origin of every request the page makes, to prove nothing leaves it. A `blob:` address
+ * carries the origin of the page or worker that made it, so it is checked too.
+ */
+export function recordOrigins(page: Page): Set<string> {
+	const origins = new Set<string>();
 	page.on('request', (request) => {
-		const url = new URL(request.url());
-		if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:')
-			hosts.add(url.host);
+		origins.add(new URL(request.url()).origin);
 	});
-	return hosts;
+	return origins;
 }
 
-export async function expectOnlyOwnOrigin(page: Page, hosts: Set<string>): Promise<void> {
-	const own = new URL(page.url()).host;
-	expect([...hosts].filter((host) => host !== own)).toEqual([]);
-	expect(hosts.has(own)).toBe(true);
+export async function expectOnlyOwnOrigin(page: Page, origins: Set<string>): Promise<void> {
+	const own = new URL(page.url()).origin;
+	expect([...origins].filter((origin) => origin !== own)).toEqual([]);
+	expect(origins.has(own)).toBe(true);
 }
 
 /** Saves a screenshot as a test artefact under tests/artifacts/. */
