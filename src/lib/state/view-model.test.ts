@@ -54,6 +54,30 @@ describe('the view model', () => {
 		expect(day.range).toEqual({ from: '2020-08-10', to: '2020-08-10' });
 	});
 
+	it('far out, can leave the unseen place markers for later, and brings them up to date when asked', () => {
+		const view = createViewModel(data());
+		const far = { ...first, zoom: CITY_SPLIT_ZOOM - 3 };
+		const quick = view(far, { deferHidden: true });
+		expect(quick.markers?.places.features).toEqual([]);
+		expect(quick.markers?.cities.features.length).toBeGreaterThan(0);
+		const rest = view(far);
+		expect(Object.keys(rest)).toEqual(['markers']);
+		const complete = createViewModel(data())(far).markers!;
+		expect(rest.markers).toEqual(complete);
+		// A step far out answers at once with the new cities, keeping the places it had made unchanged.
+		const hidden = { ...far, types: ['strike' as const] };
+		const step = view(hidden, { deferHidden: true });
+		expect(step.markers?.places).toBe(rest.markers?.places);
+		expect(step.markers?.cities).toEqual(createViewModel(data())(hidden).markers?.cities);
+		expect(view(hidden).markers?.places).toEqual(createViewModel(data())(hidden).markers?.places);
+		// Near the split zoom nothing is left out.
+		const near = { ...first, zoom: CITY_SPLIT_ZOOM };
+		expect(createViewModel(data())(near, { deferHidden: true }).markers?.places).toEqual(
+			createViewModel(data())(near).markers?.places
+		);
+		expect(createViewModel(data())(near).markers?.places.features.length).toBeGreaterThan(0);
+	});
+
 	it('gives a selected place with its events, and a place without any under the filters as empty', () => {
 		const view = createViewModel(data());
 		const selected = view({ ...first, place: 'stela' }).selectedPlace;

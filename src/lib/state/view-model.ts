@@ -141,6 +141,17 @@ function lastOf<T>(compute: () => T): (key: string) => { value: T; changed: bool
 	};
 }
 
+/** How a request is answered. */
+export interface AnswerOptions {
+	/**
+	 * Leave out work the reader cannot see yet: below the split zoom, place markers are not drawn,
+	 * and grouping them costs the most of a step. A later call without it brings them up to date.
+	 */
+	deferHidden?: boolean;
+}
+
+const NO_MARKERS: FeatureCollection<Point, MarkerProperties> = { type: 'FeatureCollection', features: [] };
+
 /**
  * The view model of one dataset. Each call answers a request with the parts of the view that
  * differ from the previous answer (the first answer has them all).
@@ -185,7 +196,10 @@ export function createViewModel(data: ViewData) {
 	});
 	const selectedCity = lastOf(() => citiesNow().find((c) => c.city.id === request.city));
 
-	return (next: ViewRequest): ViewUpdate => {
+	/** The place markers last made, drawn or not. */
+	let placesMade = NO_MARKERS;
+
+	return (next: ViewRequest, options: AnswerOptions = {}): ViewUpdate => {
 		request = next;
 		const key = filters(next);
 		const update: ViewUpdate = {};
@@ -197,7 +211,9 @@ export function createViewModel(data: ViewData) {
 		if (dayBins.changed) update.bins = dayBins.value;
 		// Below the split zoom places group as they do at it, and beyond the last cluster zoom none do.
 		const zoomLevel = Math.max(CITY_SPLIT_ZOOM, Math.min(Math.floor(next.zoom), CLUSTER_MAX_ZOOM + 1));
-		const placeLayer = placeMarkers(`${key}|${zoomLevel}`);
+		const deferred = options.deferHidden && next.zoom < CITY_SPLIT_ZOOM;
+		const placeLayer = deferred ? { value: placesMade, changed: false } : placeMarkers(`${key}|${zoomLevel}`);
+		placesMade = placeLayer.value;
 		const others = otherMarkers(key);
 		if (placeLayer.changed || others.changed) update.markers = { places: placeLayer.value, ...others.value };
 		const cityRows = cityList(`${key}|${next.citySort ?? 'count'}|${next.language}`);

@@ -14,11 +14,11 @@ import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/
 import type { IndexedEvent } from '$lib/data/schema';
 import type { FeatureCollection } from 'geojson';
 import type { MarkerSources, ViewAnswer, ViewMessage, ViewReply, ViewSource } from './view-client';
-import { createViewModel, type Markers, type ViewRequest, type ViewUpdate } from './view-model';
+import { createViewModel, type AnswerOptions, type Markers, type ViewRequest, type ViewUpdate } from './view-model';
 
 interface Open {
 	events: IndexedEvent[];
-	model: (request: ViewRequest) => ViewUpdate;
+	model: (request: ViewRequest, options?: AnswerOptions) => ViewUpdate;
 	details: EventDetailsSource;
 	geocoder: Geocoder;
 	byId?: ReadonlyMap<string, IndexedEvent>;
@@ -115,10 +115,26 @@ function answer() {
 	void current.then((opened) => {
 		if (!opened || next.generation !== generation) return;
 		try {
-			reply({ kind: 'update', generation, seq: next.seq, update: toAnswer(opened.model(next.request)) });
+			reply({
+				kind: 'update',
+				generation,
+				seq: next.seq,
+				update: toAnswer(opened.model(next.request, { deferHidden: true }))
+			});
 		} catch (error) {
 			reply({ kind: 'error', generation, message: reason(error) });
+			return;
 		}
+		// What the reader cannot see yet is brought up to date after the answer, unless a newer step came.
+		setTimeout(() => {
+			if (pending || next.generation !== generation) return;
+			try {
+				const rest = opened.model(next.request);
+				if (Object.keys(rest).length) reply({ kind: 'update', generation, seq: next.seq, update: toAnswer(rest) });
+			} catch (error) {
+				reply({ kind: 'error', generation, message: reason(error) });
+			}
+		}, 0);
 	});
 }
 
