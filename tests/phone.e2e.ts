@@ -154,6 +154,7 @@ for (const [name, viewport] of [
 test.describe('on a desktop', () => {
 	test('keeps the side panels with the map in the middle', async ({ page }) => {
 		await page.goto('/?place=pushkinskaya');
+		await expect(page.locator('.maplibregl-canvas')).toBeVisible();
 		const map = (await page.locator('.maplibregl-canvas').boundingBox())!;
 		const panel = (await page.getByRole('complementary', { name: 'Pushkinskaya metro station' }).boundingBox())!;
 		const lists = (await page.getByRole('navigation', { name: 'Browse places and cities' }).boundingBox())!;

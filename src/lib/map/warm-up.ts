@@ -1,26 +1,125 @@
 /**
- * Starts what the map needs before the map itself: MapLibre's code, its worker pool and the label
- * font, while the page hydrates and fetches its data.
+ * Starts what the map needs before the page knows its data: MapLibre's code, its worker pool, the
+ * label font, and the map itself with the basemap. Creating the WebGL context and reading the
+ * basemap take most of a cold start, so they run while the view's worker reads the dataset.
  */
 import { asset } from '$app/paths';
+import type { Map as MaplibreMap } from 'maplibre-gl';
 import { BLOB_PROTOCOL_SCRIPT } from './blob-address';
-import { MAP_FONT } from './basemap-style';
+import { basemapUrls } from './basemap-data';
+import { BELARUS_BOUNDS, MAP_FONT, MAX_ZOOM, chooseStyle } from './basemap-style';
 
 type MapLibre = typeof import('maplibre-gl');
-let started: Promise<MapLibre> | undefined;
+let loading: Promise<MapLibre> | undefined;
+let blobReady: Promise<MapLibre> | undefined;
 
-/** MapLibre, once its worker pool runs and the label font is in; started once, however often asked. */
-export function warmUpMap(): Promise<MapLibre> {
-	started ??= Promise.all([
+/** MapLibre with its worker pool started and the label font in: enough to make the map. */
+function loadMapLibre(): Promise<MapLibre> {
+	loading ??= Promise.all([
 		import('maplibre-gl'),
 		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
+		// Labels drawn before the font is in would keep a fallback face.
 		document.fonts.load(`16px "${MAP_FONT}"`).catch(() => undefined)
-	]).then(async ([maplibregl, worker]) => {
+	]).then(([maplibregl, worker]) => {
 		maplibregl.setWorkerUrl(worker.default);
 		maplibregl.prewarm();
+		return maplibregl;
+	});
+	return loading;
+}
+
+/** MapLibre, once its workers can also read the markers' blobs; started once, however often asked. */
+export function warmUpMap(): Promise<MapLibre> {
+	blobReady ??= loadMapLibre().then(async (maplibregl) => {
 		// MapLibre's workers read the markers' blobs themselves (see blob-address.ts).
 		await maplibregl.importScriptInWorkers(new URL(asset(BLOB_PROTOCOL_SCRIPT), location.href).href);
 		return maplibregl;
 	});
+	return blobReady;
+}
+
+/** A map made before its place on the page exists, with what has already happened to it. */
+export interface StartedMap {
+	maplibregl: MapLibre;
+	map: MaplibreMap;
+	/** The element MapLibre draws in; its new parent must give it a size. */
+	element: HTMLElement;
+	/** Whether the page's hash held a view when the map was made (the map writes its own there). */
+	openedWithView: boolean;
+	styleLoaded: Promise<void>;
+	loaded: Promise<void>;
+}
+
+let waiting: Promise<StartedMap> | undefined;
+
+/**
+ * Makes the map, with the basemap on Belarus, in a hidden box that fills the window (MapLibre
+ * loads only the tiles a sized map covers). The data's own view is set when the map is placed.
+ */
+function makeMap(): Promise<StartedMap> {
+	// The basemap does not need the blob reader; the markers wait for it (placeMap).
+	void warmUpMap();
+	return loadMapLibre().then((maplibregl) => {
+		const element = document.createElement('div');
+		Object.assign(element.style, { position: 'absolute', inset: '0' });
+		const box = document.createElement('div');
+		Object.assign(box.style, { position: 'fixed', inset: '0', visibility: 'hidden', pointerEvents: 'none' });
+		box.inert = true;
+		box.setAttribute('aria-hidden', 'true');
+		box.append(element);
+		document.body.append(box);
+		const onlineStyle = import.meta.env.PUBLIC_BASEMAP_STYLE_URL;
+		const openedWithView = /(^#|&)map=/.test(location.hash);
+		const map = new maplibregl.Map({
+			container: element,
+			style: chooseStyle(basemapUrls(location.href), onlineStyle),
+			bounds: BELARUS_BOUNDS,
+			fitBoundsOptions: { padding: 24 },
+			maxZoom: MAX_ZOOM,
+			hash: 'map',
+			// Labels appear at once: a fade holds every filter step and playback frame by 300 ms.
+			fadeDuration: 0,
+			attributionControl: false,
+			dragRotate: false,
+			pitchWithRotate: false,
+			touchPitch: false
+		});
+		map.on('error', (e) => console.error('Map error:', e.error?.message ?? e));
+		return {
+			maplibregl,
+			map,
+			element,
+			openedWithView,
+			styleLoaded: new Promise<void>((resolve) => map.once('style.load', () => resolve())),
+			loaded: new Promise<void>((resolve) => map.once('load', () => resolve()))
+		};
+	});
+}
+
+/** Starts the map early; asked again, it is the same map until it is placed. */
+export function startMap(): Promise<StartedMap> {
+	waiting ??= makeMap();
+	return waiting;
+}
+
+/** Places the started map (or a new one) in its element on the page, sized to it. */
+export async function placeMap(container: HTMLElement): Promise<StartedMap> {
+	const mine = startMap();
+	waiting = undefined;
+	const [started] = await Promise.all([mine, warmUpMap()]);
+	const box = started.element.parentElement;
+	container.append(started.element);
+	if (box !== container) box?.remove();
+	started.map.resize();
 	return started;
+}
+
+/** Removes a started map that will not be placed, e.g. when the data could not be read. */
+export function dropStartedMap(): void {
+	const unused = waiting;
+	waiting = undefined;
+	void unused?.then(({ map, element }) => {
+		map.remove();
+		element.parentElement?.remove();
+	});
 }
