@@ -53,8 +53,9 @@ export interface StartedMap {
 let waiting: Promise<StartedMap> | undefined;
 
 /**
- * Makes the map, with the basemap on Belarus, in a hidden box that fills the window (MapLibre
- * loads only the tiles a sized map covers). The data's own view is set when the map is placed.
+ * Makes the map, with the basemap on Belarus, in a small hidden box: the WebGL context, the
+ * shaders and the basemap's sources are ready when it is placed, and its frames meanwhile cost
+ * little. The data's own view and size are set when the map is placed.
  */
 function makeMap(): Promise<StartedMap> {
 	// The basemap does not need the blob reader; the markers wait for it (placeMap).
@@ -63,7 +64,15 @@ function makeMap(): Promise<StartedMap> {
 		const element = document.createElement('div');
 		Object.assign(element.style, { position: 'absolute', inset: '0' });
 		const box = document.createElement('div');
-		Object.assign(box.style, { position: 'fixed', inset: '0', visibility: 'hidden', pointerEvents: 'none' });
+		Object.assign(box.style, {
+			position: 'fixed',
+			left: '0',
+			top: '0',
+			width: '160px',
+			height: '100px',
+			visibility: 'hidden',
+			pointerEvents: 'none'
+		});
 		box.inert = true;
 		box.setAttribute('aria-hidden', 'true');
 		box.append(element);
