@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { eventFixture, placeFixture } from './fixtures/factories';
 import {
 	boundsOfPlaces,
@@ -153,5 +154,45 @@ describe('per city', () => {
 	it('frames a city’s places with a bounding box', () => {
 		expect(boundsOfPlaces(places().slice(0, 2))).toEqual([27.53, 53.9, 27.56, 53.9]);
 		expect(boundsOfPlaces([])).toBeUndefined();
+	});
+});
+
+describe('city figures, for any events', () => {
+	const anyEvent = fc.record({
+		place: fc.constantFrom('minsk', 'stela', 'grodno'),
+		day: fc.integer({ min: 9, max: 16 }),
+		low: fc.option(fc.integer({ min: 1, max: 500_000 }), { nil: undefined }),
+		type: fc.constantFrom('rally', 'strike', 'repression')
+	});
+
+	it('are those of all the city’s events, in any input order, whether it has one place or several', () => {
+		fc.assert(
+			fc.property(fc.array(anyEvent, { minLength: 1, maxLength: 30 }), fc.boolean(), (specs, reversed) => {
+				const all = specs.map((s, i) =>
+					event(
+						`e${i}`,
+						s.place,
+						`2020-08-${String(s.day).padStart(2, '0')}`,
+						s.low === undefined ? {} : { low: s.low },
+						s.type
+					)
+				);
+				const range = { from: '2020-08-10', to: '2020-08-15' };
+				const cities = summariseCities(
+					summarisePlaces(reversed ? [...all].reverse() : all, places(), range),
+					places(),
+					range
+				);
+				for (const city of cities) {
+					const own = all
+						.filter((e) => places().find((p) => p.id === e.place)!.properties.city === city.city.id)
+						.sort((a, b) => a.when.start.localeCompare(b.when.start) || a.id.localeCompare(b.id));
+					expect(city.events.map((e) => e.id)).toEqual(own.map((e) => e.id));
+					const gatherings = own.filter((e) => e.type !== 'repression');
+					expect(city.gatherings.map((e) => e.id)).toEqual(gatherings.map((e) => e.id));
+					expect(city.peak).toEqual(peakTurnout(gatherings, range));
+				}
+			})
+		);
 	});
 });

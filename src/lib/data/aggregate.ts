@@ -4,6 +4,7 @@
  */
 import { bbox, featureCollection, point } from '@turf/turf';
 import { compareText } from './order';
+import { cachedIndexById } from './lookup';
 import type { CountRange, EventType, Place, IndexedEvent } from './schema';
 
 /** Event types that are gatherings of people (as opposed to deaths, repression, statements). */
@@ -124,6 +125,12 @@ export function byStart(a: IndexedEvent, b: IndexedEvent): number {
 	return compareText(startKey(a), startKey(b)) || compareText(a.id, b.id);
 }
 
+/** The events in date order; events already in it (a published dataset's, filtered) cost one pass, not a sort. */
+export function inDateOrder(events: readonly IndexedEvent[]): readonly IndexedEvent[] {
+	for (let i = 1; i < events.length; i++) if (byStart(events[i - 1]!, events[i]!) > 0) return [...events].sort(byStart);
+	return events;
+}
+
 export interface PlaceSummary {
 	place: Place;
 	events: IndexedEvent[];
@@ -144,12 +151,18 @@ export function summarisePlaces(
 	places: readonly Place[],
 	range?: { from: string; to: string }
 ): PlaceSummary[] {
-	const placeById = new Map(places.map((p) => [p.id, p]));
-	const groups = new Map<string, IndexedEvent[]>();
-	for (const event of [...events].sort(byStart)) {
-		if (!groups.has(event.place)) groups.set(event.place, []);
-		groups.get(event.place)!.push(event);
+	const placeById = cachedIndexById(places);
+	// Grouped first, then each place put in date order: a published dataset lists each place's events
+	// in date order already, so that costs a pass rather than a sort of every event.
+	const grouped = new Map<string, IndexedEvent[]>();
+	for (const event of events) {
+		const list = grouped.get(event.place);
+		if (list) list.push(event);
+		else grouped.set(event.place, [event]);
 	}
+	const groups = [...grouped]
+		.map(([placeId, list]) => [placeId, inDateOrder(list) as IndexedEvent[]] as const)
+		.sort((a, b) => byStart(a[1][0]!, b[1][0]!));
 	const summaries: PlaceSummary[] = [];
 	for (const [placeId, placeEvents] of groups) {
 		const place = placeById.get(placeId);
@@ -190,13 +203,16 @@ export interface CitySummary {
 	span: { from: string; to: string };
 }
 
-/** Groups place summaries by the city each place belongs to. */
+/**
+ * Groups place summaries by the city each place belongs to. The summaries must have been made over
+ * the same date range: a city of one place takes that place's peak as it is.
+ */
 export function summariseCities(
 	placeSummaries: readonly PlaceSummary[],
 	places: readonly Place[],
 	range?: { from: string; to: string }
 ): CitySummary[] {
-	const placeById = new Map(places.map((p) => [p.id, p]));
+	const placeById = cachedIndexById(places);
 	const groups = new Map<string, PlaceSummary[]>();
 	for (const summary of placeSummaries) {
 		const cityId = summary.place.properties.city;
@@ -207,9 +223,11 @@ export function summariseCities(
 	for (const [cityId, citySummaries] of groups) {
 		const city = placeById.get(cityId);
 		if (!city) continue;
-		const events = citySummaries.flatMap((s) => s.events).sort(byStart);
-		const gatherings = events.filter(isProtestGathering);
-		const peak = peakTurnout(gatherings, range);
+		// Most cities have one place: its events, gatherings and peak are the city's.
+		const only = citySummaries.length === 1 ? citySummaries[0]! : undefined;
+		const events = only ? only.events : citySummaries.flatMap((s) => s.events).sort(byStart);
+		const gatherings = only ? only.gatherings : events.filter(isProtestGathering);
+		const peak = only ? only.peak : peakTurnout(gatherings, range);
 		let from = events[0]!.when.start.slice(0, 10);
 		let to = from;
 		for (const event of events) {

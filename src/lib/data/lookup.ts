@@ -2,3 +2,12 @@
 export function indexById<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
 	return new Map(items.map((item) => [item.id, item]));
 }
+
+const indexes = new WeakMap<readonly { id: string }[], ReadonlyMap<string, { id: string }>>();
+
+/** The same index, made once per array: for arrays that are never changed in place, asked for on every step. */
+export function cachedIndexById<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
+	let index = indexes.get(items);
+	if (!index) indexes.set(items, (index = indexById(items)));
+	return index as ReadonlyMap<string, T>;
+}
