@@ -6,9 +6,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { geojson as flatGeobuf } from 'flatgeobuf';
+import type { FeatureCollection, Point } from 'geojson';
 import { parquetReadObjects } from 'hyparquet';
+import { toGeoJson } from '../../../src/lib/data/export';
 import { importCsv } from '../../../src/lib/data/import/run';
-import { toParquet } from '../../../src/lib/data/parquet';
+import { PARQUET_COLUMNS, toParquet } from '../../../src/lib/data/parquet';
 import { publishedFiles } from '../../../src/lib/data/published';
 import { writeDocBlock } from './doc-block';
 import { writeSyntheticAcled } from './synthetic';
@@ -67,6 +71,48 @@ const index = split[0]!.text;
 const details = split.slice(1).map((f) => f.text);
 const parquet = toParquet(dataset.events, dataset.places, dataset.timeZone);
 
+// The same rows and columns as the Parquet file, for the other columnar candidates.
+const placeById = new Map(dataset.places.map((p) => [p.id, p]));
+const features = toGeoJson(dataset.events, dataset.places, dataset.timeZone).features.map((feature, i) => {
+	const { names, ...rest } = feature.properties as Record<string, unknown>;
+	return {
+		type: 'Feature' as const,
+		geometry: placeById.get(dataset.events[i]!.place)!.geometry,
+		properties: { ...rest, names: names === undefined ? null : JSON.stringify(names) }
+	};
+});
+const columnOf = (name: string, type: string): unknown[] =>
+	features.map((f) =>
+		name === 'longitude' || name === 'latitude'
+			? f.geometry.coordinates[name === 'longitude' ? 0 : 1]
+			: ((f.properties as Record<string, unknown>)[name] ?? (type === 'STRING' || type === 'JSON' ? null : undefined))
+	);
+// Arrow JS makes strings dictionary-encoded and numbers Float64; nulls stay nulls.
+const arrow = tableToIPC(
+	tableFromArrays(
+		Object.fromEntries(
+			PARQUET_COLUMNS.map(([name, type]) => {
+				const values = columnOf(name, type);
+				if (type === 'STRING' || type === 'JSON') return [name, values.map((v) => (v == null ? null : String(v)))];
+				if (type === 'BOOLEAN') return [name, values.map((v) => (v == null ? null : Boolean(v)))];
+				return [name, Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN))];
+			})
+		) as Parameters<typeof tableFromArrays>[0]
+	),
+	'file'
+);
+const readArrowColumns = () => {
+	const table = tableFromIPC(arrow);
+	return INDEX_COLUMNS.map((name) => table.getChild(name)?.toArray());
+};
+const fgb = flatGeobuf.serialize({
+	type: 'FeatureCollection',
+	features: features.map((f) => ({
+		...f,
+		properties: Object.fromEntries(Object.entries(f.properties).filter(([, v]) => v !== undefined && v !== null))
+	}))
+} as FeatureCollection<Point>);
+
 const rows = [
 	['one JSON file (format version 1)', whole.length, gzipSync(whole).length, time(() => JSON.parse(whole), 3)],
 	['JSON index, as the app reads it', index.length, gzipSync(index).length, time(() => JSON.parse(index))],
@@ -81,6 +127,22 @@ const rows = [
 		parquet.byteLength,
 		gzipSync(Buffer.from(parquet)).length,
 		await timeAsync(() => parquetReadObjects({ file: parquet, columns: INDEX_COLUMNS }))
+	],
+	[
+		'Arrow IPC file, every column (the map’s columns read)',
+		arrow.byteLength,
+		gzipSync(arrow).length,
+		time(readArrowColumns)
+	],
+	[
+		'FlatGeobuf, every column (whole features read)',
+		fgb.byteLength,
+		gzipSync(fgb).length,
+		await timeAsync(async () => {
+			const read = [];
+			for await (const feature of flatGeobuf.deserialize(fgb)) read.push(feature);
+			if (read.length !== features.length) throw new Error('FlatGeobuf lost features');
+		}, 3)
 	]
 ] as const;
 
