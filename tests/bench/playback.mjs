@@ -51,7 +51,8 @@ async function runRounds({ size, rounds }) {
 	const style = map.getStyle();
 	const sourceSpec = style.sources[SOURCE];
 	const layers = style.layers.filter((l) => l.source === SOURCE);
-	const real = sourceSpec.data;
+	// The source's data is the address of a blob that MapLibre's workers read: ask them for it.
+	const real = await map.getSource(SOURCE).getData();
 	const synthetic = (n, seed) => ({
 		type: 'FeatureCollection',
 		features: Array.from({ length: n }, (_, i) => ({
