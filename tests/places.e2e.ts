@@ -163,6 +163,36 @@ test.describe('gatherings city by city', () => {
 		expect(split).toBeGreaterThan(1);
 	});
 
+	test('far out, a step leaves the unseen places and routes alone, and they follow it once the reader comes near', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.evaluate(() => {
+			const loads: string[] = [];
+			Object.assign(window, { loads });
+			window.protestAtlas!.map.on('dataloading', (e) => {
+				if ('sourceId' in e && typeof e.sourceId === 'string') loads.push(e.sourceId);
+			});
+		});
+		await page.getByRole('button', { name: /^Rally or march/ }).click();
+		await page.evaluate(() => window.protestAtlas!.settled());
+		await waitForMapIdle(page);
+		const loads = await page.evaluate(() => (window as unknown as { loads: string[] }).loads);
+		expect(loads).toContain('event-cities');
+		expect(loads).not.toContain('event-places');
+		expect(loads).not.toContain('event-paths');
+		await page.evaluate((center) => window.protestAtlas!.map.jumpTo({ center, zoom: 12 }), MINSK);
+		await waitForMapIdle(page);
+		const types = await page.evaluate(() =>
+			window
+				.protestAtlas!.map.queryRenderedFeatures({ layers: ['PlaceDiscs', 'PlaceUnknown'] })
+				.map((f) => f.properties.type)
+		);
+		expect(types.length).toBeGreaterThan(0);
+		expect(types).not.toContain('rally');
+	});
+
 	test('a type hidden from the legend leaves the map and the lists', async ({ page }) => {
 		await page.goto('/?place=pushkinskaya');
 		const panel = placePanel(page);
