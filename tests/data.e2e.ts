@@ -87,6 +87,30 @@ test.describe('bringing your own data', () => {
 		await expectOnlyOwnOrigin(page, origins);
 	});
 
+	test('from the reader’s file, the dataset picker goes back to the published dataset, whole', async ({ page }) => {
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.locator('input[type=file]').setInputFiles({
+			name: 'acled-belarus-august-2020.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(acledExport())
+		});
+		await page.getByRole('dialog').getByRole('button', { name: 'Show on the map' }).click();
+		await expect(page.locator('.timeline .summary')).toContainText('8 events');
+		await expect
+			.poll(() => renderedIds(page, CITY_LAYERS).then((ids) => [...new Set(ids)].sort()))
+			.toEqual(['brest', 'gomel', 'grodno', 'minsk']);
+		await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption('belarus-2020-08');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Belarus, 9–16 August 2020');
+		await expect(page.locator('.timeline .summary')).toContainText('61 events');
+		await page.evaluate(() => window.protestAtlas!.settled());
+		await waitForMapIdle(page);
+		// Towns the reader's file did not have are back, and its own places are gone from the lists.
+		await expect.poll(() => renderedIds(page, CITY_LAYERS)).toContain('zhodino');
+		await page.getByRole('button', { name: 'Places', exact: true }).click();
+		await expect(page.getByRole('button', { name: 'Pushkinskaya metro station' })).toBeVisible();
+	});
+
 	test('dropping a file on the map opens it the same way', async ({ page }) => {
 		await page.goto('/');
 		await waitForMapIdle(page);
