@@ -111,6 +111,19 @@ test.describe('bringing your own data', () => {
 		await expect(page.getByRole('button', { name: 'Pushkinskaya metro station' })).toBeVisible();
 	});
 
+	test('in Russian, the import report says its reasons are in English, and marks them so', async ({ page }) => {
+		await page.goto('/?lang=ru');
+		await waitForMapIdle(page);
+		await page.locator('input[type=file]').setInputFiles({
+			name: 'acled.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(acledExport())
+		});
+		const dialog = page.getByRole('dialog');
+		await expect(dialog).toContainText('Причины приведены на английском');
+		await expect(dialog.locator('td[lang="en"]').first()).toContainText('expected a real calendar date');
+	});
+
 	test('dropping a file on the map opens it the same way', async ({ page }) => {
 		await page.goto('/');
 		await waitForMapIdle(page);

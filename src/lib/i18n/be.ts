@@ -155,6 +155,7 @@ export const be: Catalogue = {
 	'import.line': 'Радок',
 	'import.field': 'Поле',
 	'import.reason': 'Прычына',
+	'import.inEnglish': 'Прычыны пададзены па-англійску, як іх піша імпарт.',
 	'import.warning': 'Папярэджанне',
 	'import.listed': 'Тут пералічаны толькі першыя {count, number} кожнага віду; у справаздачы ўсе.',
 	'import.download': 'Спампаваць справаздачу (CSV)',

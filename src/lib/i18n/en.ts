@@ -155,6 +155,7 @@ export const en = {
 	'import.line': 'Line',
 	'import.field': 'Field',
 	'import.reason': 'Reason',
+	'import.inEnglish': 'The reasons are given in English, as the importer writes them.',
 	'import.warning': 'Warning',
 	'import.listed': 'Only the first {count, number} of each are listed here; the report has them all.',
 	'import.download': 'Download the report (CSV)',

@@ -156,6 +156,7 @@ export const ru: Catalogue = {
 	'import.line': 'Строка',
 	'import.field': 'Поле',
 	'import.reason': 'Причина',
+	'import.inEnglish': 'Причины приведены на английском, как их пишет импорт.',
 	'import.warning': 'Предупреждение',
 	'import.listed': 'Здесь перечислены только первые {count, number} каждого вида; в отчёте все.',
 	'import.download': 'Скачать отчёт (CSV)',
