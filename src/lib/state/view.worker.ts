@@ -114,28 +114,31 @@ function answer() {
 	if (!next || next.generation !== generation) return;
 	void current.then((opened) => {
 		if (!opened || next.generation !== generation) return;
-		try {
-			reply({
-				kind: 'update',
-				generation,
-				seq: next.seq,
-				update: toAnswer(opened.model(next.request, { deferHidden: true }))
-			});
-		} catch (error) {
-			reply({ kind: 'error', generation, message: reason(error) });
-			return;
-		}
+		// The first answer is always sent: the page counts it to know the view is settled.
+		if (!sendUpdate(opened, next, { deferHidden: true }, true)) return;
 		// What the reader cannot see yet is brought up to date after the answer, unless a newer step came.
 		setTimeout(() => {
-			if (pending || next.generation !== generation) return;
-			try {
-				const rest = opened.model(next.request);
-				if (Object.keys(rest).length) reply({ kind: 'update', generation, seq: next.seq, update: toAnswer(rest) });
-			} catch (error) {
-				reply({ kind: 'error', generation, message: reason(error) });
-			}
+			if (!pending && next.generation === generation) sendUpdate(opened, next, {}, false);
 		}, 0);
 	});
+}
+
+/** Sends what a request changes (or why it failed); false if it failed. */
+function sendUpdate(
+	opened: Open,
+	next: { seq: number; request: ViewRequest },
+	options: AnswerOptions,
+	always: boolean
+) {
+	try {
+		const update = opened.model(next.request, options);
+		if (always || Object.keys(update).length)
+			reply({ kind: 'update', generation, seq: next.seq, update: toAnswer(update) });
+		return true;
+	} catch (error) {
+		reply({ kind: 'error', generation, message: reason(error) });
+		return false;
+	}
 }
 
 /** Answers a question about the open dataset, or says why it could not be answered. */
