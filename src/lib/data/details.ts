@@ -57,7 +57,9 @@ export function detailsFromChunks(
 	outline: DetailsOutline,
 	fetchChunk: (n: number) => Promise<unknown>
 ): EventDetailsSource {
-	const position = new Map(events.map((event, i) => [event.id, i]));
+	// Made when a panel first asks: at a million events it costs most of a second, and many readers never open one.
+	let position: Map<string, number> | undefined;
+	const positionOf = (id: string) => (position ??= new Map(events.map((event, i) => [event.id, i]))).get(id);
 	const chunks = new Map<number, Promise<EventDetails[]>>();
 	const whole = new Map<string, ProtestEvent>();
 
@@ -81,7 +83,7 @@ export function detailsFromChunks(
 	async function of(event: IndexedEvent): Promise<ProtestEvent> {
 		const known = whole.get(event.id);
 		if (known) return known;
-		const i = position.get(event.id);
+		const i = positionOf(event.id);
 		if (i === undefined) throw new Error(`Event ${event.id} is not in this dataset.`);
 		const details = (await chunk(Math.floor(i / outline.chunkSize)))[i % outline.chunkSize]!;
 		const full = { ...event, ...details } as ProtestEvent;
