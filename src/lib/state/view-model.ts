@@ -15,7 +15,7 @@ import {
 	type Turnout
 } from '$lib/data/aggregate';
 import { filterEvents, type EventFilter } from '$lib/data/filter';
-import { indexById } from '$lib/data/lookup';
+import { cachedIndexById } from '$lib/data/lookup';
 import { placeName } from '$lib/data/names';
 import { EVENT_TYPE_IDS, type EventType, type IndexedEvent, type Place } from '$lib/data/schema';
 import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
@@ -145,7 +145,8 @@ function lastOf<T>(compute: () => T): (key: string) => { value: T; changed: bool
 export interface AnswerOptions {
 	/**
 	 * Leave out work the reader cannot see yet: below the split zoom, place markers are not drawn,
-	 * and grouping them costs the most of a step. A later call without it brings them up to date.
+	 * and grouping them is one of the costliest parts of a step. A later call without it brings them
+	 * up to date.
 	 */
 	deferHidden?: boolean;
 }
@@ -158,7 +159,8 @@ const NO_MARKERS: FeatureCollection<Point, MarkerProperties> = { type: 'FeatureC
  */
 export function createViewModel(data: ViewData) {
 	const days = daysBetween(data.dateRange.from, data.dateRange.to);
-	const placeById = indexById(data.places);
+	// The same index the place and city sums look places up in, made once.
+	const placeById = cachedIndexById(data.places);
 	let request: ViewRequest = { zoom: 0, language: 'en' };
 	const range = (): DateRange => ({ from: request.from ?? days[0]!, to: request.to ?? days.at(-1)! });
 	const filters = (r: EventFilter) => JSON.stringify([r.from, r.to, r.types, r.status, r.stance, r.min]);

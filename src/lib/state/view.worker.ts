@@ -9,7 +9,7 @@ import { outlineOf } from '$lib/data/atlas-data';
 import { detailsAtHand, detailsFromChunks, type EventDetailsSource } from '$lib/data/details';
 import { filterEvents } from '$lib/data/filter';
 import { createGeocoder, type Geocoder } from '$lib/data/geocoder';
-import { indexById } from '$lib/data/lookup';
+import { cachedIndexById } from '$lib/data/lookup';
 import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/data/published';
 import type { IndexedEvent } from '$lib/data/schema';
 import type { FeatureCollection } from 'geojson';
@@ -21,7 +21,6 @@ interface Open {
 	model: (request: ViewRequest, options?: AnswerOptions) => ViewUpdate;
 	details: EventDetailsSource;
 	geocoder: Geocoder;
-	byId?: ReadonlyMap<string, IndexedEvent>;
 }
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
@@ -161,7 +160,8 @@ function events(message: Extract<ViewMessage, { kind: 'events' | 'export' }>) {
 		let chosen: IndexedEvent[];
 		if (message.kind === 'export') chosen = filterEvents(opened.events, message.filter);
 		else {
-			const byId = (opened.byId ??= indexById(opened.events));
+			// Made on the first panel's question, once per dataset.
+			const byId = cachedIndexById(opened.events);
 			chosen = message.ids.map((id) => {
 				const event = byId.get(id);
 				if (!event) throw new Error(`Event ${id} is not in this dataset.`);
