@@ -46,18 +46,26 @@ async function renderedIds(page: Page, layers: string[]): Promise<string[]> {
 
 const CITY_LAYERS = ['CityRings', 'CityDiscs', 'CityUnknown'];
 
+/** Opens the app at `path` and picks the ACLED export through the file picker, as a journalist would. */
+async function openAcledExport(page: Page, path: string, name: string): Promise<void> {
+	await page.goto(path);
+	await waitForMapIdle(page);
+	await page.locator('input[type=file]').setInputFiles({
+		name,
+		mimeType: 'text/csv',
+		buffer: Buffer.from(acledExport())
+	});
+}
+
+/** The cities drawn, each once, in order. */
+const drawnCities = (page: Page) => renderedIds(page, CITY_LAYERS).then((ids) => [...new Set(ids)].sort());
+
 test.describe('bringing your own data', () => {
 	test('a journalist opens an ACLED export through the file picker and sees the report and the markers', async ({
 		page
 	}) => {
 		const origins = recordOrigins(page);
-		await page.goto('/');
-		await waitForMapIdle(page);
-		await page.locator('input[type=file]').setInputFiles({
-			name: 'acled-belarus-august-2020.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from(acledExport())
-		});
+		await openAcledExport(page, '/', 'acled-belarus-august-2020.csv');
 		const dialog = page.getByRole('dialog', { name: 'Importing acled-belarus-august-2020.csv' });
 		await expect(dialog).toContainText('8 events imported · 2 rows rejected');
 		// The eight good records span two lines each (their notes hold a line break): the bad rows start on 18 and 19.
@@ -74,9 +82,7 @@ test.describe('bringing your own data', () => {
 		await keepScreenshot(page, 'import-report');
 		await dialog.getByRole('button', { name: 'Show on the map' }).click();
 		await expect(page.getByText('Showing your file')).toContainText('8 of 10 rows imported');
-		await expect
-			.poll(() => renderedIds(page, CITY_LAYERS).then((ids) => [...new Set(ids)].sort()))
-			.toEqual(['brest', 'gomel', 'grodno', 'minsk']);
+		await expect.poll(() => drawnCities(page)).toEqual(['brest', 'gomel', 'grodno', 'minsk']);
 		await expect(page.locator('.timeline .summary')).toContainText('8 events');
 		// The lists and panels work on the new data, and its markup stays text.
 		await page.getByRole('button', { name: 'Grodno', exact: true }).click();
@@ -88,37 +94,23 @@ test.describe('bringing your own data', () => {
 	});
 
 	test('from the reader’s file, the dataset picker goes back to the published dataset, whole', async ({ page }) => {
-		await page.goto('/');
-		await waitForMapIdle(page);
-		await page.locator('input[type=file]').setInputFiles({
-			name: 'acled-belarus-august-2020.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from(acledExport())
-		});
+		await openAcledExport(page, '/', 'acled-belarus-august-2020.csv');
 		await page.getByRole('dialog').getByRole('button', { name: 'Show on the map' }).click();
 		await expect(page.locator('.timeline .summary')).toContainText('8 events');
-		await expect
-			.poll(() => renderedIds(page, CITY_LAYERS).then((ids) => [...new Set(ids)].sort()))
-			.toEqual(['brest', 'gomel', 'grodno', 'minsk']);
+		await expect.poll(() => drawnCities(page)).toEqual(['brest', 'gomel', 'grodno', 'minsk']);
 		await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption('belarus-2020-08');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Belarus, 9–16 August 2020');
 		await expect(page.locator('.timeline .summary')).toContainText('61 events');
 		await page.evaluate(() => window.protestAtlas!.settled());
 		await waitForMapIdle(page);
-		// Towns the reader's file did not have are back, and its own places are gone from the lists.
+		// Towns the reader's file did not have are back, and the published places are listed again.
 		await expect.poll(() => renderedIds(page, CITY_LAYERS)).toContain('zhodino');
 		await page.getByRole('button', { name: 'Places', exact: true }).click();
 		await expect(page.getByRole('button', { name: 'Pushkinskaya metro station' })).toBeVisible();
 	});
 
 	test('in Russian, the import report says its reasons are in English, and marks them so', async ({ page }) => {
-		await page.goto('/?lang=ru');
-		await waitForMapIdle(page);
-		await page.locator('input[type=file]').setInputFiles({
-			name: 'acled.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from(acledExport())
-		});
+		await openAcledExport(page, '/?lang=ru', 'acled.csv');
 		const dialog = page.getByRole('dialog');
 		await expect(dialog).toContainText('Причины приведены на английском');
 		await expect(dialog.locator('td[lang="en"]').first()).toContainText('expected a real calendar date');
