@@ -33,6 +33,28 @@ test.describe('the offline basemap', () => {
 		await expectOnlyOwnOrigin(page, origins);
 	});
 
+	test('draws the first view with ten shader programs or fewer', async ({ page }) => {
+		// MapLibre compiles a program for each kind of layer and each mix of properties read from
+		// data, as the layer is first drawn: tens of milliseconds each in software and on low-end
+		// phones, all before the first markers show.
+		await page.addInitScript(() => {
+			const counted = window as unknown as { linkedPrograms: number };
+			counted.linkedPrograms = 0;
+			for (const context of [WebGLRenderingContext, WebGL2RenderingContext]) {
+				const link = context.prototype.linkProgram;
+				context.prototype.linkProgram = function (program: WebGLProgram) {
+					counted.linkedPrograms++;
+					return link.call(this, program);
+				};
+			}
+		});
+		await page.goto('/');
+		await waitForMapIdle(page);
+		const programs = await page.evaluate(() => (window as unknown as { linkedPrograms: number }).linkedPrograms);
+		expect(programs).toBeGreaterThan(3);
+		expect(programs).toBeLessThanOrEqual(10);
+	});
+
 	test('shows the Minsk Metro at city zoom', async ({ page }) => {
 		const origins = recordOrigins(page);
 		await page.goto('/#map=12.5/53.9/27.55');

@@ -112,9 +112,8 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 			id: 'Countries',
 			type: 'fill',
 			source: 'countries',
-			paint: {
-				'fill-color': ['case', ['get', 'isBelarus'], PALETTE.belarus, PALETTE.neighbour]
-			}
+			filter: ['==', ['get', 'isBelarus'], true],
+			paint: { 'fill-color': PALETTE.belarus }
 		},
 		{
 			id: 'CityOfMinsk',
@@ -267,7 +266,7 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 				'circle-radius': ['match', ['get', 'rank'], 1, 4, 2, 3.2, 3, 2.5, 2],
 				'circle-color': PALETTE.label,
 				'circle-stroke-color': PALETTE.halo,
-				'circle-stroke-width': 1
+				'circle-stroke-width': ['match', ['get', 'rank'], 1, 1.25, 1]
 			}
 		},
 		{

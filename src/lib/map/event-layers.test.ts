@@ -1,8 +1,15 @@
-import { expression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+	expression,
+	latest,
+	validateStyleMin,
+	type LayerSpecification,
+	type StylePropertySpecification
+} from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { minskFixture } from '$lib/data/fixtures/factories';
 import { buildScales } from '$lib/scales/scales';
 import { cityFeatures, pathFeatures, placeFeatures } from '$lib/state/markers';
+import { basemapLayers } from './basemap-style';
 import { markerLabelText, markerLayers, markerSources, markerTooltip } from './event-layers';
 
 const data = minskFixture;
@@ -101,5 +108,50 @@ describe('uncertainty drawn, not hidden', () => {
 		const expected = (zoom: number) => (3000 * 512 * 2 ** zoom) / (40075016.686 * Math.cos((53.9 * Math.PI) / 180));
 		expect(at(12)).toBeCloseTo(expected(12), 3);
 		expect(at(13) / at(12)).toBeCloseTo(2, 6);
+	});
+});
+
+describe('shader programs', () => {
+	/** The paint properties a layer reads from each feature: MapLibre compiles one program per set. */
+	function fromData(layer: LayerSpecification): string {
+		const paint = ('paint' in layer ? layer.paint : undefined) ?? {};
+		const specs = latest[`paint_${layer.type}` as keyof typeof latest] as Record<string, StylePropertySpecification>;
+		return Object.entries(paint)
+			.filter(([name, value]) => {
+				if (!expression.isExpression(value)) return false;
+				const parsed = expression.createPropertyExpression(value, name, specs[name]!);
+				if (parsed.result !== 'success') throw new Error(`${layer.id} ${name}: ${JSON.stringify(parsed.value)}`);
+				return parsed.value.kind === 'source' || parsed.value.kind === 'composite';
+			})
+			.map(([name]) => name)
+			.sort()
+			.join(',');
+	}
+
+	/** Layers MapLibre draws at a zoom: circles that are wholly transparent are skipped. */
+	function drawnAt(zoom: number): LayerSpecification[] {
+		const layers = [...basemapLayers(), ...markerLayers(buildScales(data().events))];
+		return layers.filter((layer) => {
+			if ((layer.minzoom ?? 0) > zoom || zoom >= (layer.maxzoom ?? 24)) return false;
+			const paint = ('paint' in layer ? layer.paint : {}) as Record<string, unknown>;
+			return !(layer.type === 'circle' && paint['circle-opacity'] === 0 && paint['circle-stroke-width'] === 0);
+		});
+	}
+
+	it('are one for every circle drawn on the country view, and one for every fill', () => {
+		const layers = drawnAt(6);
+		for (const type of ['circle', 'fill'] as const) {
+			const ofType = layers.filter((layer) => layer.type === type);
+			expect(ofType.length, `${type} layers drawn`).toBeGreaterThan(1);
+			const sets = new Map(ofType.map((layer) => [fromData(layer), layer.id]));
+			expect([...sets], `${type} layers by the properties they read from data`).toHaveLength(1);
+		}
+	});
+
+	it('leave the footprints undrawn: they only keep labels off markers', () => {
+		const footprints = markerLayers(buildScales(data().events)).filter((l) => l.id.endsWith('Footprints'));
+		expect(footprints).toHaveLength(2);
+		for (const layer of footprints)
+			expect((layer as { paint?: Record<string, unknown> }).paint?.['icon-opacity']).toBe(0);
 	});
 });

@@ -151,14 +151,18 @@ function markerLabel(
 	} as LayerSpecification;
 }
 
+// The circles drawn far out (these, the unknown mark and the basemap's town dots) all take their
+// radius and stroke width from data, the rest as constants: MapLibre compiles a shader program for
+// each mix, which costs tens of milliseconds in software and on low-end phones.
+
 /** A circle layer's paint for a ring (high estimate) or a disc (low estimate) in one colour. */
-function ringPaint(radius: ExpressionSpecification, colour: ExpressionSpecification | string, hoverable = true) {
+function ringPaint(radius: ExpressionSpecification, colour: ExpressionSpecification | string) {
 	return {
 		'circle-radius': radius,
 		'circle-color': colour,
 		'circle-opacity': 0.13,
 		'circle-stroke-color': colour,
-		'circle-stroke-width': hoverable ? (['case', hovered, 3, 1.25] as ExpressionSpecification) : 1.25
+		'circle-stroke-width': ['case', hovered, 3, 1.25] as ExpressionSpecification
 	};
 }
 function discPaint(radius: ExpressionSpecification, colour: ExpressionSpecification | string, opacity = 0.9) {
@@ -173,7 +177,7 @@ function discPaint(radius: ExpressionSpecification, colour: ExpressionSpecificat
 /** The unknown-size symbol: a fixed hollow ring, not a size, no larger than the smallest known crowd. */
 function unknownPaint(colour: ExpressionSpecification | string) {
 	return {
-		'circle-radius': UNKNOWN_RADIUS,
+		'circle-radius': ['case', hovered, UNKNOWN_RADIUS + 1, UNKNOWN_RADIUS] as ExpressionSpecification,
 		'circle-color': '#ffffff',
 		'circle-stroke-color': colour,
 		'circle-stroke-width': ['case', hovered, 2.5, 1.25] as ExpressionSpecification
@@ -195,6 +199,8 @@ function footprints(source: string, id: string, radius: ExpressionSpecification,
 			'icon-allow-overlap': true,
 			'icon-ignore-placement': false
 		},
+		// Placed, never drawn: MapLibre skips drawing icons whose opacity is 0.
+		paint: { 'icon-opacity': 0 },
 		...extra
 	} as LayerSpecification;
 }
@@ -374,7 +380,11 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 			type: 'circle',
 			source: PRO_GOVERNMENT_SOURCE,
 			filter: isKnown,
-			paint: { ...ringPaint(ringRadius, PRO_GOVERNMENT_COLOUR), 'circle-opacity': 0.06, 'circle-stroke-width': 2 }
+			paint: {
+				...ringPaint(ringRadius, PRO_GOVERNMENT_COLOUR),
+				'circle-opacity': 0.06,
+				'circle-stroke-width': ['case', hovered, 3, 2] as ExpressionSpecification
+			}
 		},
 		{
 			id: 'ProGovernmentDiscs',
@@ -393,7 +403,7 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 				'circle-radius': ['+', 4, ['case', isKnown, ringRadius, UNKNOWN_RADIUS]] as ExpressionSpecification,
 				'circle-opacity': 0,
 				'circle-stroke-color': '#1b1b1b',
-				'circle-stroke-width': 2.5
+				'circle-stroke-width': ['case', hovered, 3, 2.5] as ExpressionSpecification
 			}
 		},
 		// Protest markers sit above the pro-government ones: a tap on a city opens the city.
