@@ -193,6 +193,27 @@ test.describe('gatherings city by city', () => {
 		expect(types).not.toContain('rally');
 	});
 
+	test('a step sets only the layer filters it changes, since MapLibre redraws after each one', async ({ page }) => {
+		await page.goto('/?place=pushkinskaya#map=12/53.9/27.55');
+		await waitForMapIdle(page);
+		await page.evaluate(() => {
+			const map = window.protestAtlas!.map;
+			const unchanged: string[] = [];
+			Object.assign(window, { unchanged });
+			const setFilter = map.setFilter.bind(map);
+			map.setFilter = (layer, filter, options) => {
+				if (JSON.stringify(map.getFilter(layer)) === JSON.stringify(filter)) unchanged.push(layer);
+				return setFilter(layer, filter, options);
+			};
+		});
+		for (const type of [/^Rally or march/, /^Strike or walkout/]) {
+			await page.getByRole('button', { name: type }).click();
+			await page.evaluate(() => window.protestAtlas!.settled());
+			await waitForMapIdle(page);
+		}
+		expect(await page.evaluate(() => (window as unknown as { unchanged: string[] }).unchanged)).toEqual([]);
+	});
+
 	test('a type hidden from the legend leaves the map and the lists', async ({ page }) => {
 		await page.goto('/?place=pushkinskaya');
 		const panel = placePanel(page);

@@ -29,10 +29,10 @@ export const PRO_GOVERNMENT_COLOUR = '#3f3a7a';
 export const FOOTPRINT_IMAGE = 'marker-footprint';
 export const FOOTPRINT_SIZE = 32;
 
-/** GeoJSON sources for the markers; places cluster only where their circles would pile up. */
 /** A source's data: a collection, or the address of one (the view's worker writes them as blobs). */
 type SourceData = FeatureCollection | string;
 
+/** GeoJSON sources for the markers; places cluster only where their circles would pile up. */
 export function markerSources(
 	places: SourceData,
 	cities: SourceData,
