@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCrowd, formatPeak, formatSpan, formatWhen, formatZone } from './format';
+import { formatCrowd, formatPeak, formatSpan, formatSpanWithYear, formatWhen, formatZone } from './format';
 
 describe('crowd sizes', () => {
 	it('shows ranges, single figures, open ends and unknowns honestly', () => {
@@ -56,5 +56,8 @@ describe('event times', () => {
 		expect(formatSpan('2020-08-10', '2020-08-16')).toBe('10–16 Aug');
 		expect(formatSpan('2020-08-15', '2020-08-15')).toBe('15 Aug');
 		expect(formatSpan('2020-07-30', '2020-08-02')).toBe('30 Jul – 2 Aug');
+		expect(formatSpan('2020-08-09', '2021-08-08')).toBe('9 Aug 2020 – 8 Aug 2021');
+		expect(formatSpanWithYear('2020-08-10', '2020-08-16')).toBe('10–16 Aug 2020');
+		expect(formatSpanWithYear('2020-12-30', '2021-01-02')).toBe('30 Dec 2020 – 2 Jan 2021');
 	});
 });

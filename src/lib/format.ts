@@ -125,13 +125,21 @@ export function formatWeekday(ymd: string, words?: DateWords): string {
 	return formatter('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(calendarDate(ymd));
 }
 
-/** "10–16 Aug" or "15 Aug". */
+/** "10–16 Aug" or "15 Aug"; a span across years names both: "9 Aug 2020 – 8 Aug 2021". */
 export function formatSpan(from: string, to: string, words?: DateWords): string {
 	if (from === to) return formatShortDate(from, words);
+	if (from.slice(0, 4) !== to.slice(0, 4))
+		return `${formatShortDate(from, words)} ${from.slice(0, 4)} – ${formatShortDate(to, words)} ${to.slice(0, 4)}`;
 	const sameMonth = from.slice(0, 7) === to.slice(0, 7);
 	return sameMonth
 		? `${Number(from.slice(8))}–${formatShortDate(to, words)}`
 		: `${formatShortDate(from, words)} – ${formatShortDate(to, words)}`;
+}
+
+/** A span with its year: "10–16 Aug 2020", or "9 Aug 2020 – 8 Aug 2021" across years. */
+export function formatSpanWithYear(from: string, to: string, words?: DateWords): string {
+	const span = formatSpan(from, to, words);
+	return from.slice(0, 4) === to.slice(0, 4) ? `${span} ${to.slice(0, 4)}` : span;
 }
 
 /**
@@ -142,7 +150,7 @@ export function formatSpan(from: string, to: string, words?: DateWords): string 
 export function formatWhen(when: When, timeZone: string, lang: Language = ENGLISH): string {
 	if (when.precision === 'days' && when.end) {
 		const [from, to] = [when.start.slice(0, 10), when.end.slice(0, 10)];
-		return lang.t('when.days', { span: formatSpan(from, to, lang.dates), year: from.slice(0, 4) });
+		return lang.t('when.days', { span: formatSpanWithYear(from, to, lang.dates) });
 	}
 	if (when.precision === 'day') return lang.t('when.day', { date: formatDate(when.start, lang.dates) });
 	const instant = new Date(when.start);

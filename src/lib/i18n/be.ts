@@ -106,7 +106,7 @@ export const be: Catalogue = {
 	'lists.gatherings': '{count, plural, one {# сход} few {# сходы} many {# сходаў} other {# сходу}}',
 	'lists.other': '+{count, number} іншых',
 	'when.day': '{date}, на працягу дня (час не паведамляўся)',
-	'when.days': '{span} {year}, некалькі дзён',
+	'when.days': '{span}, некалькі дзён',
 	'when.approximate': '{date}, каля {time}',
 	'when.exact': '{date}, {time} (дакладны час)',
 	'crowd.notReported': 'памер не паведамляўся',

@@ -107,7 +107,7 @@ export const en = {
 	'lists.gatherings': '{count, plural, one {# gathering} other {# gatherings}}',
 	'lists.other': '+{count, number} other',
 	'when.day': '{date}, during the day (no time reported)',
-	'when.days': '{span} {year}, over several days',
+	'when.days': '{span}, over several days',
 	'when.approximate': '{date}, about {time}',
 	'when.exact': '{date}, {time} (exact time)',
 	'crowd.notReported': 'size not reported',

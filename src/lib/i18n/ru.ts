@@ -107,7 +107,7 @@ export const ru: Catalogue = {
 	'lists.gatherings': '{count, plural, one {# акция} few {# акции} many {# акций} other {# акции}}',
 	'lists.other': '+{count, number} других',
 	'when.day': '{date}, в течение дня (время не сообщалось)',
-	'when.days': '{span} {year}, несколько дней',
+	'when.days': '{span}, несколько дней',
 	'when.approximate': '{date}, около {time}',
 	'when.exact': '{date}, {time} (точное время)',
 	'crowd.notReported': 'размер не сообщался',
