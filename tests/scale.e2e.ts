@@ -39,3 +39,19 @@ test('a list of thousands of places renders only what is in view, and reaches th
 	await expect(page.getByRole('complementary', { name })).toBeVisible();
 	expect(await places.locator('li').count()).toBeLessThan(80);
 });
+
+test('the first load leaves out zod and the CSV library, which load on an import or an export', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'script' || response.url().endsWith('.js')) scripts.push(response.url());
+	});
+	await page.goto('/');
+	await waitForMapIdle(page);
+	const bodies = await Promise.all(scripts.map((url) => page.request.get(url).then((r) => r.text())));
+	expect(bodies.length).toBeGreaterThan(3);
+	// zod names its error class; papaparse keeps its delimiter constants.
+	for (const [i, body] of bodies.entries()) {
+		expect(body, scripts[i]).not.toContain('ZodError');
+		expect(body, scripts[i]).not.toContain('BAD_DELIMITERS');
+	}
+});

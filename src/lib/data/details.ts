@@ -4,7 +4,8 @@
  * `n × chunkSize` to `(n + 1) × chunkSize − 1`, in the index's order. A panel asks for the
  * details of the events it shows, and only their chunks are fetched, each at most once.
  */
-import { EVENT_DETAIL_FIELDS, type EventDetails, type IndexedEvent, type ProtestEvent } from './schema';
+import type { EventDetails, IndexedEvent, ProtestEvent } from './schema';
+import { EVENT_DETAIL_FIELDS } from './vocabulary';
 
 /** How a published index says where its details are. */
 export interface DetailsOutline {

@@ -8,7 +8,8 @@ import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { ACLED_COLUMNS, ACLED_GEO_PRECISION } from './import/acled';
 import { CCC_COLUMNS } from './import/ccc';
 import { placeName } from './names';
-import { EVENT_TYPES, type Place, type ProtestEvent } from './schema';
+import type { Place, ProtestEvent } from './schema';
+import { EVENT_TYPES } from './vocabulary';
 
 /** `protest-atlas-<dataset>-<from>-<to>.<ext>` */
 export function exportFileName(slug: string, range: { from: string; to: string }, ext: string): string {

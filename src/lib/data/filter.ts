@@ -1,6 +1,7 @@
 /** The one filtered view of the events that the map, lists, legend and timeline all show. */
 import { crowdBounds } from './aggregate';
-import { STANCES, type EventType, type IndexedEvent } from './schema';
+import type { IndexedEvent } from './schema';
+import { STANCES, type EventType } from './vocabulary';
 
 export const STATUSES = ['reported', 'announced', 'called'] as const;
 export type Status = (typeof STATUSES)[number];

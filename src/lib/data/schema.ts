@@ -3,9 +3,12 @@
  * Documented for data authors in docs/data-format.md.
  */
 import { z } from 'zod';
+import { EVENT_DETAIL_FIELDS, EVENT_TYPE_IDS, SLUG_PATTERN, STANCES, type EventType } from './vocabulary';
+
+export { EVENT_DETAIL_FIELDS, EVENT_TYPE_IDS, EVENT_TYPES, SLUG_PATTERN, STANCES, type EventType } from './vocabulary';
 
 /** Stable identifiers: lower-case words joined by hyphens. */
-export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug of lower-case letters, digits and hyphens');
+export const Slug = z.string().regex(SLUG_PATTERN, 'a slug of lower-case letters, digits and hyphens');
 
 /** Only web links: a javascript: or data: URL must never reach a link in the page. */
 export const SafeUrl = z
@@ -125,23 +128,6 @@ export const Gazetteer = z.strictObject({
 	features: z.array(z.unknown())
 });
 
-/** The event taxonomy, with the ACLED event type and sub-event type each maps to. */
-export const EVENT_TYPES = {
-	rally: { label: 'Rally or march', acled: ['Protests', 'Peaceful protest'] },
-	'human-chain': { label: 'Human chain', acled: ['Protests', 'Peaceful protest'] },
-	strike: { label: 'Strike or walkout', acled: ['Protests', 'Peaceful protest'] },
-	vigil: { label: 'Vigil', acled: ['Protests', 'Peaceful protest'] },
-	funeral: { label: 'Funeral or memorial', acled: ['Protests', 'Peaceful protest'] },
-	repression: {
-		label: 'Detentions or violence by authorities',
-		acled: ['Protests', 'Excessive force against protesters']
-	},
-	death: { label: 'Death', acled: ['Violence against civilians', 'Attack'] },
-	statement: { label: 'Political or diplomatic statement', acled: ['Strategic developments', 'Other'] },
-	other: { label: 'Other', acled: ['Protests', 'Peaceful protest'] }
-} as const satisfies Record<string, { label: string; acled: readonly [string, string] }>;
-export type EventType = keyof typeof EVENT_TYPES;
-export const EVENT_TYPE_IDS = Object.keys(EVENT_TYPES) as EventType[];
 export const EventTypeSchema = z.enum(EVENT_TYPE_IDS as [EventType, ...EventType[]]);
 
 /**
@@ -187,8 +173,6 @@ export const CountRange = z
 			ctx.addIssue({ code: 'custom', path: ['low'], message: `a number ≤ high (${range.high})` });
 	});
 
-/** Whose side an event is on; unset is unknown. */
-export const STANCES = ['opposition', 'pro-government', 'authorities'] as const;
 export const Stance = z.enum(STANCES);
 
 export const ProtestEvent = z.strictObject({
@@ -213,20 +197,6 @@ export const ProtestEvent = z.strictObject({
 	sources: z.array(EventSource).min(1, 'at least one source')
 });
 
-/**
- * The fields of an event that only its panel and exports read: its texts and sources. A large
- * published dataset keeps them in separate files, so that the map's first view does not grow
- * with the text.
- */
-export const EVENT_DETAIL_FIELDS = [
-	'title',
-	'description',
-	'actors',
-	'sources',
-	'detained',
-	'killed',
-	'sourceType'
-] as const satisfies readonly (keyof ProtestEvent)[];
 export type EventDetails = Pick<ProtestEvent, (typeof EVENT_DETAIL_FIELDS)[number]>;
 /** What the map, timeline, filters and lists need of an event: where, when, what kind and how many. */
 export type IndexedEvent = Omit<ProtestEvent, (typeof EVENT_DETAIL_FIELDS)[number]>;

@@ -4,7 +4,8 @@
  * so no reader's time zone can move an event to another day.
  */
 import { eventDays } from './filter';
-import { EVENT_TYPE_IDS, type EventType, type IndexedEvent } from './schema';
+import type { IndexedEvent } from './schema';
+import { EVENT_TYPE_IDS, type EventType } from './vocabulary';
 
 export interface DateRange {
 	from: string;

@@ -2,7 +2,7 @@
  * The map as a picture a newsroom can publish: the rendered map with the title, the date range,
  * the key (drawn from the same scales as the markers) and the attribution painted into the image.
  */
-import { EVENT_TYPE_IDS, type EventType } from '$lib/data/schema';
+import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
 import { markerRadius, sizeTicks, type Scales } from '$lib/scales/scales';
 
 /** What is painted around the map, already in the reader's language. */

@@ -5,7 +5,8 @@
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { scaleOrdinal, scaleSqrt, type ScaleOrdinal, type ScalePower } from 'd3-scale';
 import { maxCrowd } from '$lib/data/aggregate';
-import { EVENT_TYPE_IDS, type EventType, type IndexedEvent } from '$lib/data/schema';
+import type { IndexedEvent } from '$lib/data/schema';
+import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
 
 /** Okabe–Ito colours, distinguishable with the common forms of colour blindness. */
 export const EVENT_TYPE_COLOURS: Record<EventType, string> = {

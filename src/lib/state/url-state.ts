@@ -3,7 +3,7 @@
  * The map view itself lives in the hash (#map=zoom/lat/lon), kept by MapLibre.
  */
 import { STANCE_FILTERS, STATUSES, type EventFilter } from '$lib/data/filter';
-import { EVENT_TYPE_IDS } from '$lib/data/schema';
+import { EVENT_TYPE_IDS } from '$lib/data/vocabulary';
 
 export { STANCE_FILTERS, STATUSES, type StanceFilter, type Status } from '$lib/data/filter';
 

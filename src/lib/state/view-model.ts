@@ -17,7 +17,8 @@ import {
 import { filterEvents, type EventFilter } from '$lib/data/filter';
 import { cachedIndexById } from '$lib/data/lookup';
 import { placeName } from '$lib/data/names';
-import { EVENT_TYPE_IDS, type EventType, type IndexedEvent, type Place } from '$lib/data/schema';
+import type { IndexedEvent, Place } from '$lib/data/schema';
+import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
 import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import {

@@ -10,7 +10,7 @@ import { detailsAtHand, detailsFromChunks, type EventDetailsSource } from '$lib/
 import { filterEvents } from '$lib/data/filter';
 import { createGeocoder, type Geocoder } from '$lib/data/geocoder';
 import { cachedIndexById } from '$lib/data/lookup';
-import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/data/published';
+import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/data/published-shape';
 import type { IndexedEvent } from '$lib/data/schema';
 import type { FeatureCollection } from 'geojson';
 import type { MarkerSources, ViewAnswer, ViewMessage, ViewReply, ViewSource } from './view-client';

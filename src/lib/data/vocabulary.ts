@@ -1,0 +1,45 @@
+/**
+ * The words of the data model that the page needs as values: event types, stances, the fields kept
+ * apart as details. They live apart from the zod schemas (schema.ts), so that the page can use them
+ * without loading zod, which only the importer and the validator need.
+ */
+import type { ProtestEvent } from './schema';
+
+/** Lower-case letters, digits and single hyphens: the ids of datasets, places and events. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The event taxonomy, with the ACLED event type and sub-event type each maps to. */
+export const EVENT_TYPES = {
+	rally: { label: 'Rally or march', acled: ['Protests', 'Peaceful protest'] },
+	'human-chain': { label: 'Human chain', acled: ['Protests', 'Peaceful protest'] },
+	strike: { label: 'Strike or walkout', acled: ['Protests', 'Peaceful protest'] },
+	vigil: { label: 'Vigil', acled: ['Protests', 'Peaceful protest'] },
+	funeral: { label: 'Funeral or memorial', acled: ['Protests', 'Peaceful protest'] },
+	repression: {
+		label: 'Detentions or violence by authorities',
+		acled: ['Protests', 'Excessive force against protesters']
+	},
+	death: { label: 'Death', acled: ['Violence against civilians', 'Attack'] },
+	statement: { label: 'Political or diplomatic statement', acled: ['Strategic developments', 'Other'] },
+	other: { label: 'Other', acled: ['Protests', 'Peaceful protest'] }
+} as const satisfies Record<string, { label: string; acled: readonly [string, string] }>;
+export type EventType = keyof typeof EVENT_TYPES;
+export const EVENT_TYPE_IDS = Object.keys(EVENT_TYPES) as EventType[];
+
+/** Whose side an event is on; unset is unknown. */
+export const STANCES = ['opposition', 'pro-government', 'authorities'] as const;
+
+/**
+ * The fields of an event that only its panel and exports read: its texts and sources. A large
+ * published dataset keeps them in separate files, so that the map's first view does not grow
+ * with the text.
+ */
+export const EVENT_DETAIL_FIELDS = [
+	'title',
+	'description',
+	'actors',
+	'sources',
+	'detained',
+	'killed',
+	'sourceType'
+] as const satisfies readonly (keyof ProtestEvent)[];
