@@ -43,7 +43,7 @@ test.describe('the week as a timeline', () => {
 		await expectOnlyOwnOrigin(page, origins);
 	});
 
-	test('draws the schematic route of the March for Freedom on its day, dotted and labelled as not sourced', async ({
+	test('draws the schematic route of the March for Freedom on its day, dotted and labelled as not sourced, in the reader’s language', async ({
 		page
 	}) => {
 		await page.goto('/?from=2020-08-16&to=2020-08-16#map=12.6/53.905/27.545');
@@ -56,6 +56,13 @@ test.describe('the week as a timeline', () => {
 		expect(await drawn('SchematicPaths')).toContain('2020-08-16-march-for-freedom');
 		expect(await drawn('SchematicPathLabels')).toContain('2020-08-16-march-for-freedom');
 		expect(await drawn('EventPaths')).not.toContain('2020-08-16-march-for-freedom');
+		const label = () =>
+			page.evaluate(() => window.protestAtlas!.map.getLayoutProperty('SchematicPathLabels', 'text-field'));
+		expect(await label()).toBe('route not sourced');
+		await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+		await expect.poll(label).toBe('маршрут без источника');
+		await waitForMapIdle(page);
+		expect(await drawn('SchematicPathLabels')).toContain('2020-08-16-march-for-freedom');
 	});
 
 	test('arrow keys step the range by a day', async ({ page }) => {

@@ -129,6 +129,7 @@ export const be: Catalogue = {
 	'search.ambiguous': '«{query}» можа быць адным з месцаў ({count}); выберыце.',
 	'search.unknown': 'Няма месца «{query}».',
 	'search.didYouMean': 'Няма месца «{query}». Магчыма, {names}?',
+	'map.routeNotSourced': 'маршрут без крыніцы',
 	'map.label': 'Мапа пратэстных падзей. Стрэлкі рухаюць мапу, + і − змяняюць маштаб.',
 	'map.loading': 'Мапа загружаецца…',
 	'map.error': 'У гэтым браўзеры мапу не ўдалося намаляваць. Спісы месцаў і гарадоў працуюць.',

@@ -130,6 +130,7 @@ export const en = {
 	'search.ambiguous': '“{query}” could be {count} places; choose one.',
 	'search.unknown': 'No place called “{query}”.',
 	'search.didYouMean': 'No place called “{query}”. Did you mean {names}?',
+	'map.routeNotSourced': 'route not sourced',
 	'map.label': 'Map of protest events. Use the arrow keys to pan and + or − to zoom.',
 	'map.loading': 'Loading the map…',
 	'map.error': 'The map could not be drawn in this browser. The lists of places and cities still work.',

@@ -130,6 +130,7 @@ export const ru: Catalogue = {
 	'search.ambiguous': '«{query}» может быть одним из мест ({count}); выберите.',
 	'search.unknown': 'Нет места «{query}».',
 	'search.didYouMean': 'Нет места «{query}». Возможно, {names}?',
+	'map.routeNotSourced': 'маршрут без источника',
 	'map.label': 'Карта протестных событий. Стрелки двигают карту, + и − меняют масштаб.',
 	'map.loading': 'Карта загружается…',
 	'map.error': 'В этом браузере карту не удалось нарисовать. Списки мест и городов работают.',
