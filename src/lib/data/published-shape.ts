@@ -11,7 +11,7 @@ import { SLUG_PATTERN } from './vocabulary';
 export const PUBLISHED_FORMAT = 'protest-atlas-dataset';
 /** Version 2 added details in separate files; version 1 files are read as they are. */
 export const PUBLISHED_VERSION = 2;
-export const READABLE_VERSIONS: readonly unknown[] = [1, 2];
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 export interface PublishedIndexFile extends PublishedHeader {
 	places: Place[];
