@@ -109,6 +109,8 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 			paint: { 'fill-color': PALETTE.neighbour, 'fill-outline-color': PALETTE.worldBorder }
 		},
 		{
+			// Belarus alone: its neighbours already have WorldLand's colour, and one constant colour
+			// keeps every fill on one shader program (see event-layers.ts).
 			id: 'Countries',
 			type: 'fill',
 			source: 'countries',
