@@ -1,11 +1,17 @@
+import fc from 'fast-check';
 import type { Feature, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { summarisePlaces } from '$lib/data/aggregate';
+import { daySums, peakOf, summariseCities, summarisePlaces } from '$lib/data/aggregate';
 import { eventFixture, minskFixture, placeFixture } from '$lib/data/fixtures/factories';
 import { Place, ProtestEvent } from '$lib/data/schema';
+import type { PlaceSummary } from '$lib/data/aggregate';
 import {
+	CITY_SPLIT_ZOOM,
+	CLUSTER_MAX_ZOOM,
 	cityFeatures,
+	createCityClusters,
 	createPlaceClusters,
+	type MarkerClusters,
 	labelLargest,
 	type MarkerProperties,
 	pathFeatures,
@@ -71,7 +77,7 @@ describe('grouped places', () => {
 	}
 
 	it('give a cluster the same figure a city gets: the largest day of its places’ summed days, not its largest member', () => {
-		const clusters = createPlaceClusters(nearby())(9).features;
+		const clusters = createPlaceClusters(nearby()).at(9).features;
 		expect(clusters).toHaveLength(1);
 		// 15 Aug: 1,000–2,000 at a plus 500–1,000 at b; 16 Aug: 2,500 at b. High 3,000 on the 15th, low 2,500 on the 16th.
 		expect(clusters[0]!.properties).toMatchObject({ cluster: true, point_count: 2, count: 3, low: 2500, high: 3000 });
@@ -79,8 +85,88 @@ describe('grouped places', () => {
 	});
 
 	it('split into places when zoomed in', () => {
-		const places = createPlaceClusters(nearby())(16).features;
+		const places = createPlaceClusters(nearby()).at(16).features;
 		expect(places.map((f) => f.properties.id).sort()).toEqual(['a', 'b']);
+	});
+});
+
+describe('every group, at every zoom', () => {
+	/** Squares (each its own town, for the city groups) on a grid, and gatherings on three days. */
+	const scattered = fc.record({
+		spots: fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 })), {
+			minLength: 2,
+			maxLength: 25
+		}),
+		gatherings: fc.array(
+			fc.record({ spot: fc.nat(), day: fc.integer({ min: 14, max: 16 }), low: fc.nat(5000), extra: fc.nat(5000) }),
+			{ minLength: 1, maxLength: 60 }
+		)
+	});
+
+	type Scattered = typeof scattered extends fc.Arbitrary<infer T> ? T : never;
+
+	/** `step`: the grid's spacing in degrees of longitude (half as much in latitude). */
+	function summaries({ spots, gatherings }: Scattered, step: number) {
+		const places = spots.map(([x, y], i) =>
+			Place.parse(
+				placeFixture(
+					{ id: `p${i}`, geometry: { type: 'Point', coordinates: [27.5 + x * step, 53.9 + (y * step) / 2] } },
+					{ kind: 'square', city: `p${i}` }
+				)
+			)
+		);
+		const events = gatherings.map((g, i) =>
+			ProtestEvent.parse(
+				eventFixture({
+					id: `e${i}`,
+					place: `p${g.spot % spots.length}`,
+					when: { precision: 'day', start: `2020-08-${g.day}` },
+					crowd: { low: g.low, high: g.low + g.extra }
+				})
+			)
+		);
+		return summarisePlaces(events, places);
+	}
+
+	/** Each group's count and figure are those of the members it holds, added day by day. */
+	function holdsItsMembers(clusters: MarkerClusters, zoom: number, byId: Map<string, PlaceSummary>) {
+		for (const { properties: group } of clusters.at(zoom).features) {
+			if (!group.cluster) continue;
+			const members = clusters.members(group.id).map((id) => byId.get(id)!);
+			expect(members).toHaveLength(group.point_count!);
+			expect(group.count).toBe(members.reduce((n, s) => n + s.events.length, 0));
+			const peak = peakOf(daySums(members.flatMap((s) => s.gatherings)));
+			expect([group.low, group.high]).toEqual([peak?.low, peak?.high]);
+		}
+	}
+
+	it('of places shows the largest day of its own places’ summed days, not a day of a larger group', () => {
+		fc.assert(
+			fc.property(scattered, (input) => {
+				// Four kilometres across: places group differently at each city zoom.
+				const placeSummaries = summaries(input, 0.0002);
+				const clusters = createPlaceClusters(placeSummaries);
+				const byId = new Map(placeSummaries.map((s) => [s.place.id, s]));
+				for (let zoom = CITY_SPLIT_ZOOM; zoom <= CLUSTER_MAX_ZOOM; zoom++) holdsItsMembers(clusters, zoom, byId);
+			}),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('of cities does the same far out, where towns group', () => {
+		fc.assert(
+			fc.property(scattered, (input) => {
+				// Four degrees across: towns group differently at each zoom far out.
+				const placeSummaries = summaries(input, 0.01);
+				const places = placeSummaries.map((s) => s.place);
+				const clusters = createCityClusters(summariseCities(placeSummaries, places));
+				// Each town is its one square here, so a town's summary is its square's.
+				const byId = new Map(placeSummaries.map((s) => [s.place.id, s]));
+				for (let zoom = 0; zoom < CITY_SPLIT_ZOOM; zoom++) holdsItsMembers(clusters, zoom, byId);
+				expect(clusters.at(CITY_SPLIT_ZOOM).features.every((f) => !f.properties.cluster)).toBe(true);
+			}),
+			{ numRuns: 60 }
+		);
 	});
 });
 

@@ -13,6 +13,12 @@ import type { IndexedEvent } from '$lib/data/schema';
 export const CITY_SPLIT_ZOOM = 9;
 /** Places closer than this, in pixels, are grouped into one circle. */
 export const CLUSTER_RADIUS = 46;
+/**
+ * From this many cities, cities group where they would overlap below the split zoom: a world of
+ * tens of thousands of towns is unreadable, and slow to draw, as one circle each. Fewer are each
+ * drawn, and named, on their own.
+ */
+export const CITY_CLUSTER_MIN = 300;
 /** From this zoom every place is drawn on its own. */
 export const CLUSTER_MAX_ZOOM = 14;
 
@@ -195,7 +201,7 @@ export function pathFeatures(
 	};
 }
 
-/** What a cluster carries while it is built: day sums as plain data, merged as places join. */
+/** What a group carries while it is built: day sums as plain data, merged as markers join. */
 interface ClusterData {
 	count: number;
 	gatherings: number;
@@ -204,59 +210,103 @@ interface ClusterData {
 
 const toRecord = (sums: DaySums) => Object.fromEntries(sums);
 
+/** Markers grouped where they would overlap: those drawn at a zoom, and the ids within a group. */
+export interface MarkerClusters {
+	at(zoom: number): FeatureCollection<Point, MarkerProperties>;
+	/** Ids of the markers a group holds, by the group's feature id. */
+	members(groupId: string): string[];
+}
+
+const GROUP_PREFIX = 'cluster-';
+
 /**
- * Groups places that would overlap at each zoom (supercluster). A cluster's figure is the largest
- * day of its places' summed day turnouts, as for a city, never the largest member.
+ * Groups markers that would overlap at each zoom from `minZoom` to `maxZoom` (supercluster). A
+ * group's figure is the largest day of its members' summed day turnouts, never its largest member.
  */
-export function createPlaceClusters(summaries: readonly PlaceSummary[], range?: { from: string; to: string }) {
-	const byId = new Map(summaries.map((s) => [s.place.id, s]));
+function clusterMarkers(
+	features: Feature<Point, MarkerProperties>[],
+	gatheringsOf: ReadonlyMap<string, readonly IndexedEvent[]>,
+	range: { from: string; to: string } | undefined,
+	minZoom: number,
+	maxZoom: number
+): MarkerClusters {
+	// Supercluster seeds a group with a shallow copy of a smaller group's data: the sums are copied
+	// before the first merge, or the smaller group would count the larger one's members too.
+	const owned = new WeakSet<ClusterData>();
 	const index = new Supercluster<MarkerProperties, ClusterData>({
 		radius: CLUSTER_RADIUS,
-		minZoom: CITY_SPLIT_ZOOM,
-		maxZoom: CLUSTER_MAX_ZOOM,
+		minZoom,
+		maxZoom,
 		map: (props) => ({
 			count: props.count,
 			gatherings: props.gatherings,
-			sums: toRecord(daySums(byId.get(props.id)?.gatherings ?? [], range))
+			sums: toRecord(daySums(gatheringsOf.get(props.id) ?? [], range))
 		}),
 		reduce: (into, from) => {
+			if (!owned.has(into)) {
+				into.sums = { ...into.sums };
+				owned.add(into);
+			}
 			into.count += from.count;
 			into.gatherings += from.gatherings;
 			for (const [day, [low, high, open]] of Object.entries(from.sums)) {
-				const sum = into.sums[day] ?? [0, 0, false];
-				into.sums[day] = [sum[0] + low, sum[1] + high, sum[2] || open];
+				const sum = into.sums[day];
+				into.sums[day] = sum ? [sum[0] + low, sum[1] + high, sum[2] || open] : [low, high, open];
 			}
 		}
 	});
-	index.load(placeFeatures(summaries).features);
+	index.load(features);
+	const clusterId = (groupId: string) => Number(groupId.slice(GROUP_PREFIX.length));
 
-	/** The places and clusters drawn at a zoom. */
-	return (zoom: number): FeatureCollection<Point, MarkerProperties> => {
-		const z = Math.max(CITY_SPLIT_ZOOM, Math.min(Math.floor(zoom), CLUSTER_MAX_ZOOM + 1));
-		const features = index.getClusters([-180, -85, 180, 85], z).map((feature): Feature<Point, MarkerProperties> => {
-			const props = feature.properties as Partial<Supercluster.ClusterProperties & ClusterData> & MarkerProperties;
-			if (!props.cluster) return feature as Feature<Point, MarkerProperties>;
-			const peak = peakOf(new Map(Object.entries(props.sums ?? {})));
-			const clusterId = props.cluster_id!;
-			return {
-				type: 'Feature',
-				id: `cluster-${clusterId}`,
-				geometry: feature.geometry,
-				properties: {
-					id: `cluster-${clusterId}`,
-					name: '',
-					name_be: '',
-					name_ru: '',
-					count: props.count ?? 0,
-					gatherings: props.gatherings ?? 0,
-					...figure(peak),
-					radiusM: 0,
-					cluster: true,
-					point_count: props.point_count,
-					expansionZoom: index.getClusterExpansionZoom(clusterId)
-				}
-			};
-		});
-		return { type: 'FeatureCollection', features };
+	return {
+		at(zoom) {
+			const z = Math.max(minZoom, Math.min(Math.floor(zoom), maxZoom + 1));
+			const drawn = index.getClusters([-180, -85, 180, 85], z).map((feature): Feature<Point, MarkerProperties> => {
+				const props = feature.properties as Partial<Supercluster.ClusterProperties & ClusterData> & MarkerProperties;
+				if (!props.cluster) return feature as Feature<Point, MarkerProperties>;
+				const peak = peakOf(new Map(Object.entries(props.sums ?? {})));
+				const id = `${GROUP_PREFIX}${props.cluster_id!}`;
+				return {
+					type: 'Feature',
+					id,
+					geometry: feature.geometry,
+					properties: {
+						id,
+						name: '',
+						name_be: '',
+						name_ru: '',
+						count: props.count ?? 0,
+						gatherings: props.gatherings ?? 0,
+						...figure(peak),
+						radiusM: 0,
+						cluster: true,
+						point_count: props.point_count,
+						expansionZoom: index.getClusterExpansionZoom(props.cluster_id!)
+					}
+				};
+			});
+			return { type: 'FeatureCollection', features: drawn };
+		},
+		members(groupId) {
+			return index.getLeaves(clusterId(groupId), Infinity).map((leaf) => leaf.properties.id);
+		}
 	};
+}
+
+/** Places grouped where they would overlap at city zoom; each is drawn on its own from CLUSTER_MAX_ZOOM + 1. */
+export function createPlaceClusters(
+	summaries: readonly PlaceSummary[],
+	range?: { from: string; to: string }
+): MarkerClusters {
+	const gatherings = new Map(summaries.map((s) => [s.place.id, s.gatherings]));
+	return clusterMarkers(placeFeatures(summaries).features, gatherings, range, CITY_SPLIT_ZOOM, CLUSTER_MAX_ZOOM);
+}
+
+/** Cities grouped where they would overlap far out; each is drawn on its own from CITY_SPLIT_ZOOM. */
+export function createCityClusters(
+	cities: readonly CitySummary[],
+	range?: { from: string; to: string }
+): MarkerClusters {
+	const gatherings = new Map(cities.map((c) => [c.city.id, c.gatherings]));
+	return clusterMarkers(cityFeatures(cities).features, gatherings, range, 0, CITY_SPLIT_ZOOM - 1);
 }

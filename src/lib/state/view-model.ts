@@ -174,7 +174,7 @@ export function createViewModel(data: ViewData) {
 	const typeCounts = lastOf(() => countByType(filterEvents(data.events, { ...request, types: undefined })));
 	const bins = lastOf(() => binByDay(filterEvents(data.events, { ...request, from: undefined, to: undefined }), days));
 	const clusters = lastOf(() => createPlaceClusters(placesNow(), range()));
-	const placeMarkers = lastOf(() => labelLargest(clusters(filters(request)).value(request.zoom)));
+	const placeMarkers = lastOf(() => labelLargest(clusters(filters(request)).value.at(request.zoom)));
 	const otherMarkers = lastOf(() => ({
 		cities: labelLargest(cityFeatures(citiesNow())),
 		paths: pathFeatures(events(filters(request)).value),
