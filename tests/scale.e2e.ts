@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { MarkerProperties } from '../src/lib/state/markers';
 import { writeSyntheticAcled } from './bench/scale/synthetic';
-import { waitForMapIdle } from './support/map';
+import { clickMapAt, hoverMapAt, waitForMapIdle } from './support/map';
 
 test('a list of thousands of places renders only what is in view, and reaches the last place', async ({ page }) => {
 	const file = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-')), 'synthetic-acled.csv');
@@ -54,4 +55,50 @@ test('the first load leaves out zod and the CSV library, which load on an import
 		expect(body, scripts[i]).not.toContain('ZodError');
 		expect(body, scripts[i]).not.toContain('BAD_DELIMITERS');
 	}
+});
+
+test('far out, many cities are drawn as groups that say what they hold, and a click on one zooms in', async ({
+	page
+}) => {
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-')), 'synthetic-acled.csv');
+	await writeSyntheticAcled(file, 8_000);
+	await page.goto('/');
+	await waitForMapIdle(page);
+	await page.locator('input[type=file]').setInputFiles(file);
+	const dialog = page.getByRole('dialog', { name: /^Importing/ });
+	await expect(dialog).toContainText('8,000 events imported', { timeout: 60_000 });
+	await dialog.getByRole('button', { name: 'Show on the map' }).click();
+	await expect(page.getByRole('heading', { name: 'Cities (400)' })).toBeVisible();
+	await waitForMapIdle(page);
+
+	const drawnCities = () =>
+		page.evaluate(() =>
+			window
+				.protestAtlas!.map.queryRenderedFeatures({ layers: ['CityHitAreas'] })
+				.map((f) => ({ ...(f.properties as MarkerProperties), at: (f.geometry as GeoJSON.Point).coordinates }))
+		);
+	const far = await drawnCities();
+	const groups = far.filter((f) => f.cluster && f.groupOf === 'cities');
+	expect(groups.length).toBeGreaterThan(0);
+	expect(far.length).toBeLessThan(100);
+	// Each group writes its number of events on the map.
+	const written = await page.evaluate(() =>
+		window.protestAtlas!.map.queryRenderedFeatures({ layers: ['CityClusterCounts'] }).map((f) => f.properties.id)
+	);
+	expect(written.sort()).toEqual(groups.map((g) => g.id).sort());
+
+	const largest = groups.sort((a, b) => Number(b.count) - Number(a.count))[0]!;
+	const at = largest.at as [number, number];
+	await hoverMapAt(page, at);
+	await expect(page.locator('.marker-tooltip')).toContainText(
+		`${Number(largest.count).toLocaleString('en-GB')} events in ${largest.point_count} cities`
+	);
+	await clickMapAt(page, at);
+	await expect
+		.poll(() => page.evaluate(() => window.protestAtlas!.map.getZoom()))
+		.toBeCloseTo(Number(largest.expansionZoom), 1);
+	await waitForMapIdle(page);
+	// Nearer, the group has split: more markers stand where it stood.
+	await expect.poll(async () => (await drawnCities()).length).toBeGreaterThan(1);
+	expect((await drawnCities()).some((f) => f.id === largest.id)).toBe(false);
 });

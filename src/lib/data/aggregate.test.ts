@@ -178,11 +178,7 @@ describe('city figures, for any events', () => {
 					)
 				);
 				const range = { from: '2020-08-10', to: '2020-08-15' };
-				const cities = summariseCities(
-					summarisePlaces(reversed ? [...all].reverse() : all, places(), range),
-					places(),
-					range
-				);
+				const cities = summariseCities(summarisePlaces(reversed ? [...all].reverse() : all, places(), range), places());
 				for (const city of cities) {
 					const own = all
 						.filter((e) => places().find((p) => p.id === e.place)!.properties.city === city.city.id)

@@ -95,7 +95,12 @@ export function peakTurnout(
 	gatherings: readonly IndexedEvent[],
 	range?: { from: string; to: string }
 ): Turnout | undefined {
-	const peak = peakOf(daySums(gatherings, range));
+	return turnoutOf(daySums(gatherings, range), gatherings);
+}
+
+/** The same, from the gatherings' day sums already made. */
+export function turnoutOf(days: DaySums, gatherings: readonly IndexedEvent[]): Turnout | undefined {
+	const peak = peakOf(days);
 	const known = gatherings.filter((e) => crowdBounds(e.crowd)).length;
 	return peak && { ...peak, known, unknown: gatherings.length - known };
 }
@@ -136,6 +141,8 @@ export interface PlaceSummary {
 	events: IndexedEvent[];
 	/** Protest gatherings here (not pro-government, not official). */
 	gatherings: IndexedEvent[];
+	/** Their sizes summed per day (within the range summarised), which the peak is the largest of. */
+	days: DaySums;
 	/** Their largest single-day turnout; undefined when no size is known. */
 	peak?: Turnout;
 	/** Pro-government gatherings here, drawn apart and never added to protest figures. */
@@ -168,7 +175,8 @@ export function summarisePlaces(
 		const place = placeById.get(placeId);
 		if (!place) continue;
 		const gatherings = placeEvents.filter(isProtestGathering);
-		const peak = peakTurnout(gatherings, range);
+		const days = daySums(gatherings, range);
+		const peak = turnoutOf(days, gatherings);
 		// The type that colours the marker: the biggest gathering's, else the most frequent.
 		let biggest: IndexedEvent | undefined;
 		for (const event of gatherings) {
@@ -182,6 +190,7 @@ export function summarisePlaces(
 			place,
 			events: placeEvents,
 			gatherings,
+			days,
 			...(peak ? { peak } : {}),
 			proGovernment: placeEvents.filter(isProGovernmentGathering),
 			headlineType: biggest?.type ?? mostFrequent,
@@ -197,6 +206,8 @@ export interface CitySummary {
 	events: IndexedEvent[];
 	/** Protest gatherings in the city (not pro-government, not official). */
 	gatherings: IndexedEvent[];
+	/** Their sizes summed per day, across all the city's places. */
+	days: DaySums;
 	/** Their largest single-day turnout, across all the city's places. */
 	peak?: Turnout;
 	/** First and last local dates (YYYY-MM-DD) of the city's events. */
@@ -204,14 +215,10 @@ export interface CitySummary {
 }
 
 /**
- * Groups place summaries by the city each place belongs to. The summaries must have been made over
- * the same date range: a city of one place takes that place's peak as it is.
+ * Groups place summaries by the city each place belongs to, over the date range the places were
+ * summarised for: a city's days are its places' days added up.
  */
-export function summariseCities(
-	placeSummaries: readonly PlaceSummary[],
-	places: readonly Place[],
-	range?: { from: string; to: string }
-): CitySummary[] {
+export function summariseCities(placeSummaries: readonly PlaceSummary[], places: readonly Place[]): CitySummary[] {
 	const placeById = cachedIndexById(places);
 	const groups = new Map<string, PlaceSummary[]>();
 	for (const summary of placeSummaries) {
@@ -227,7 +234,8 @@ export function summariseCities(
 		const only = citySummaries.length === 1 ? citySummaries[0]! : undefined;
 		const events = only ? only.events : citySummaries.flatMap((s) => s.events).sort(byStart);
 		const gatherings = only ? only.gatherings : events.filter(isProtestGathering);
-		const peak = only ? only.peak : peakTurnout(gatherings, range);
+		const days = only ? only.days : citySummaries.reduce((into, s) => mergeDaySums(into, s.days), new Map() as DaySums);
+		const peak = only ? only.peak : turnoutOf(days, gatherings);
 		let from = events[0]!.when.start.slice(0, 10);
 		let to = from;
 		for (const event of events) {
@@ -236,7 +244,15 @@ export function summariseCities(
 			if (first < from) from = first;
 			if (last > to) to = last;
 		}
-		cities.push({ city, places: citySummaries, events, gatherings, ...(peak ? { peak } : {}), span: { from, to } });
+		cities.push({
+			city,
+			places: citySummaries,
+			events,
+			gatherings,
+			days,
+			...(peak ? { peak } : {}),
+			span: { from, to }
+		});
 	}
 	return cities;
 }

@@ -52,7 +52,7 @@ export const en = {
 	'legend.sizes': 'Circle area shows people: {ticks}',
 	'legend.ringDisc': 'Ring: high estimate · disc: low estimate',
 	'legend.unknown': 'Size not reported (a fixed mark, not a size)',
-	'legend.aggregate': 'A city, or places grouped: its largest single-day turnout',
+	'legend.aggregate': 'A city, or a group of places or cities: its largest single-day turnout',
 	'legend.proGovernment': 'Pro-government gathering, never counted with the protests',
 	'legend.definition':
 		'Circle area is proportional to people. Every circle shows the largest single-day turnout: each day’s gatherings are added up and the largest day is drawn, so no one is counted twice. Crowds under {smallest} are drawn at the smallest size.',
@@ -196,7 +196,9 @@ export const en = {
 	'kind.hospital': 'hospital',
 	'kind.place': 'place',
 	'kind.region': 'region',
-	'tooltip.cluster': '{count, plural, one {# event} other {# events}} at {places} places · click to zoom in',
+	'tooltip.cluster': '{count, plural, one {# event} other {# events}} at {places} places',
+	'tooltip.cityCluster': '{count, plural, one {# event} other {# events}} in {cities} cities',
+	'tooltip.zoomIn': 'click to zoom in',
 	'tooltip.proGovernment':
 		'{name} · {count, plural, one {# pro-government gathering} other {# pro-government gatherings}}, not counted with the protests',
 	'tooltip.place': '{name} · {count, plural, one {# event} other {# events}}',

@@ -81,7 +81,12 @@ describe('tooltip text', () => {
 			'Stela · 2 events · 100,000–400,000 people on its largest day'
 		);
 		expect(markerTooltip({ name: 'Lida', count: 1, known: false })).toBe('Lida · 1 event · size not reported');
-		expect(markerTooltip({ cluster: true, point_count: 3, count: 7 })).toBe('7 events at 3 places · click to zoom in');
+		expect(markerTooltip({ cluster: true, point_count: 3, count: 7, known: true, low: 2500, high: 3000 })).toBe(
+			'7 events at 3 places · 2,500–3,000 people on its largest day · click to zoom in'
+		);
+		expect(markerTooltip({ cluster: true, groupOf: 'cities', point_count: 40, count: 95, known: false })).toBe(
+			'95 events in 40 cities · size not reported · click to zoom in'
+		);
 		expect(markerTooltip({ name: 'Belaruskali', count: 1, known: false, radiusM: 3000 })).toBe(
 			'Belaruskali · 1 event · size not reported · location ±3 km'
 		);

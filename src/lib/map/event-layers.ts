@@ -66,6 +66,14 @@ export const TAP_RADIUS = 22;
 export const CLUSTER_LAYERS = ['PlaceClusters'] as const;
 export const CITY_LAYERS = ['CityRings', 'CityDiscs', 'CityUnknown'] as const;
 
+/** Ids of the layers that write a group's number of events on it. */
+export const GROUP_COUNT_LAYERS = ['PlaceClusterCounts', 'CityClusterCounts'] as const;
+
+/** A group's number of events, written as numbers are in `locale` ("14,679", "14 679"). */
+export function groupCountText(locale: string): ExpressionSpecification {
+	return ['number-format', ['get', 'count'], { locale }];
+}
+
 function countLabel(source: string, id: string, extra: Partial<LayerSpecification> = {}): LayerSpecification {
 	return {
 		id,
@@ -73,7 +81,7 @@ function countLabel(source: string, id: string, extra: Partial<LayerSpecificatio
 		source,
 		filter: ['>', ['get', 'count'], 1],
 		layout: {
-			'text-field': ['to-string', ['get', 'count']],
+			'text-field': groupCountText(ENGLISH.numbers),
 			'text-font': [MAP_FONT],
 			'text-size': 11,
 			'text-allow-overlap': true,
@@ -410,8 +418,12 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 		hitAreas(PRO_GOVERNMENT_SOURCE, 'ProGovernmentHitAreas', ringRadius, {}),
 		hitAreas(CITIES_SOURCE, 'CityHitAreas', ringRadius, { maxzoom: CITY_SPLIT_ZOOM }),
 		hitAreas(PLACES_SOURCE, 'PlaceHitAreas', ringRadius, { minzoom: CITY_SPLIT_ZOOM }),
-		countLabel(PLACES_SOURCE, 'PlaceClusterCounts', { minzoom: CITY_SPLIT_ZOOM, filter: isCluster }),
-		markerLabel(CITIES_SOURCE, 'CityLabels', ringRadius, { maxzoom: CITY_SPLIT_ZOOM, filter: isLabelled }),
+		countLabel(PLACES_SOURCE, GROUP_COUNT_LAYERS[0], { minzoom: CITY_SPLIT_ZOOM, filter: isCluster }),
+		countLabel(CITIES_SOURCE, GROUP_COUNT_LAYERS[1], { maxzoom: CITY_SPLIT_ZOOM, filter: isCluster }),
+		markerLabel(CITIES_SOURCE, 'CityLabels', ringRadius, {
+			maxzoom: CITY_SPLIT_ZOOM,
+			filter: ['all', ['!', isCluster], isLabelled]
+		}),
 		markerLabel(PLACES_SOURCE, 'PlaceLabels', ringRadius, {
 			minzoom: CITY_SPLIT_ZOOM,
 			filter: ['all', ['!', isCluster], isLabelled]
@@ -430,7 +442,6 @@ export function selectionFilter(placeId: string | undefined): FilterSpecificatio
 export function markerTooltip(properties: Record<string, unknown>, lang: Language = ENGLISH): string {
 	const count = Number(properties.count ?? 0);
 	const name = String(properties.name ?? '');
-	if (properties.cluster) return lang.t('tooltip.cluster', { count, places: Number(properties.point_count ?? 0) });
 	if (properties.proGovernment) return lang.t('tooltip.proGovernment', { name, count });
 	const low = typeof properties.low === 'number' ? properties.low : undefined;
 	const high = typeof properties.high === 'number' ? properties.high : undefined;
@@ -439,6 +450,14 @@ export function markerTooltip(properties: Record<string, unknown>, lang: Languag
 	if (properties.known && low !== undefined && high !== undefined) {
 		const size = `${low === high ? n(low) : `${n(low)}–${n(high)}`}${properties.openEnded ? '+' : ''}`;
 		people = lang.t('tooltip.people', { size });
+	}
+	if (properties.cluster) {
+		const members = Number(properties.point_count ?? 0);
+		const group =
+			properties.groupOf === 'cities'
+				? lang.t('tooltip.cityCluster', { count, cities: members })
+				: lang.t('tooltip.cluster', { count, places: members });
+		return `${group} · ${people} · ${lang.t('tooltip.zoomIn')}`;
 	}
 	const radius = Number(properties.radiusM ?? 0);
 	const where = radius > 0 ? ` · ${lang.t('tooltip.where', { distance: formatDistance(radius) })}` : '';

@@ -49,8 +49,9 @@ export interface MarkerProperties {
 	labelled?: boolean;
 	/** One of the markers that keep other markers' labels off themselves. */
 	footprint?: boolean;
-	/** A group of places, with how many and the zoom at which it splits. */
+	/** A group of places or of cities, with how many and the zoom at which it splits. */
 	cluster?: boolean;
+	groupOf?: 'places' | 'cities';
 	point_count?: number;
 	expansionZoom?: number;
 }
@@ -201,14 +202,11 @@ export function pathFeatures(
 	};
 }
 
-/** What a group carries while it is built: day sums as plain data, merged as markers join. */
+/** What a group carries while it is built: its counts, added as markers join. */
 interface ClusterData {
 	count: number;
 	gatherings: number;
-	sums: Record<string, [number, number, boolean]>;
 }
-
-const toRecord = (sums: DaySums) => Object.fromEntries(sums);
 
 /** Markers grouped where they would overlap: those drawn at a zoom, and the ids within a group. */
 export interface MarkerClusters {
@@ -220,43 +218,76 @@ export interface MarkerClusters {
 const GROUP_PREFIX = 'cluster-';
 
 /**
- * Groups markers that would overlap at each zoom from `minZoom` to `maxZoom` (supercluster). A
- * group's figure is the largest day of its members' summed day turnouts, never its largest member.
+ * Adds up members' day sums: a group's figure is the largest day of its members' summed days, as
+ * for a city, never its largest member.
  */
+function groupDaySums(daysOf: ReadonlyMap<string, DaySums>) {
+	// Days are numbered as they are met, and summed in arrays: a far-out view adds up every member.
+	const dayNames: string[] = [];
+	const dayIndex = new Map<string, number>();
+	let low = new Float64Array(64);
+	let high = new Float64Array(64);
+	let open = new Uint8Array(64);
+	let touchedYet = new Uint8Array(64);
+
+	return (members: readonly string[]): DaySums => {
+		const touched: number[] = [];
+		for (const member of members)
+			for (const [day, [dayLow, dayHigh, dayOpen]] of daysOf.get(member) ?? []) {
+				let index = dayIndex.get(day);
+				if (index === undefined) {
+					dayIndex.set(day, (index = dayNames.push(day) - 1));
+					if (index >= low.length) {
+						const size = low.length * 2;
+						low = copyInto(new Float64Array(size), low);
+						high = copyInto(new Float64Array(size), high);
+						open = copyInto(new Uint8Array(size), open);
+						touchedYet = copyInto(new Uint8Array(size), touchedYet);
+					}
+				}
+				if (!touchedYet[index]) {
+					touchedYet[index] = 1;
+					touched.push(index);
+				}
+				low[index]! += dayLow;
+				high[index]! += dayHigh;
+				if (dayOpen) open[index] = 1;
+			}
+		const sums: DaySums = new Map();
+		for (const index of touched) {
+			sums.set(dayNames[index]!, [low[index]!, high[index]!, open[index] === 1]);
+			low[index] = high[index] = open[index] = touchedYet[index] = 0;
+		}
+		return sums;
+	};
+}
+
+function copyInto<T extends Float64Array | Uint8Array>(into: T, from: T): T {
+	into.set(from);
+	return into;
+}
+
+/** Groups markers that would overlap at each zoom from `minZoom` to `maxZoom` (supercluster). */
 function clusterMarkers(
 	features: Feature<Point, MarkerProperties>[],
-	gatheringsOf: ReadonlyMap<string, readonly IndexedEvent[]>,
-	range: { from: string; to: string } | undefined,
+	daysOf: ReadonlyMap<string, DaySums>,
 	minZoom: number,
-	maxZoom: number
+	maxZoom: number,
+	groupOf: 'places' | 'cities'
 ): MarkerClusters {
-	// Supercluster seeds a group with a shallow copy of a smaller group's data: the sums are copied
-	// before the first merge, or the smaller group would count the larger one's members too.
-	const owned = new WeakSet<ClusterData>();
 	const index = new Supercluster<MarkerProperties, ClusterData>({
 		radius: CLUSTER_RADIUS,
 		minZoom,
 		maxZoom,
-		map: (props) => ({
-			count: props.count,
-			gatherings: props.gatherings,
-			sums: toRecord(daySums(gatheringsOf.get(props.id) ?? [], range))
-		}),
+		map: (props) => ({ count: props.count, gatherings: props.gatherings }),
 		reduce: (into, from) => {
-			if (!owned.has(into)) {
-				into.sums = { ...into.sums };
-				owned.add(into);
-			}
 			into.count += from.count;
 			into.gatherings += from.gatherings;
-			for (const [day, [low, high, open]] of Object.entries(from.sums)) {
-				const sum = into.sums[day];
-				into.sums[day] = sum ? [sum[0] + low, sum[1] + high, sum[2] || open] : [low, high, open];
-			}
 		}
 	});
 	index.load(features);
-	const clusterId = (groupId: string) => Number(groupId.slice(GROUP_PREFIX.length));
+	const summed = groupDaySums(daysOf);
+	const members = (clusterId: number) => index.getLeaves(clusterId, Infinity).map((leaf) => leaf.properties.id);
 
 	return {
 		at(zoom) {
@@ -264,8 +295,8 @@ function clusterMarkers(
 			const drawn = index.getClusters([-180, -85, 180, 85], z).map((feature): Feature<Point, MarkerProperties> => {
 				const props = feature.properties as Partial<Supercluster.ClusterProperties & ClusterData> & MarkerProperties;
 				if (!props.cluster) return feature as Feature<Point, MarkerProperties>;
-				const peak = peakOf(new Map(Object.entries(props.sums ?? {})));
-				const id = `${GROUP_PREFIX}${props.cluster_id!}`;
+				const clusterId = props.cluster_id!;
+				const id = `${GROUP_PREFIX}${clusterId}`;
 				return {
 					type: 'Feature',
 					id,
@@ -277,36 +308,29 @@ function clusterMarkers(
 						name_ru: '',
 						count: props.count ?? 0,
 						gatherings: props.gatherings ?? 0,
-						...figure(peak),
+						...figure(peakOf(summed(members(clusterId)))),
 						radiusM: 0,
 						cluster: true,
+						groupOf,
 						point_count: props.point_count,
-						expansionZoom: index.getClusterExpansionZoom(props.cluster_id!)
+						expansionZoom: index.getClusterExpansionZoom(clusterId)
 					}
 				};
 			});
 			return { type: 'FeatureCollection', features: drawn };
 		},
-		members(groupId) {
-			return index.getLeaves(clusterId(groupId), Infinity).map((leaf) => leaf.properties.id);
-		}
+		members: (groupId) => members(Number(groupId.slice(GROUP_PREFIX.length)))
 	};
 }
 
 /** Places grouped where they would overlap at city zoom; each is drawn on its own from CLUSTER_MAX_ZOOM + 1. */
-export function createPlaceClusters(
-	summaries: readonly PlaceSummary[],
-	range?: { from: string; to: string }
-): MarkerClusters {
-	const gatherings = new Map(summaries.map((s) => [s.place.id, s.gatherings]));
-	return clusterMarkers(placeFeatures(summaries).features, gatherings, range, CITY_SPLIT_ZOOM, CLUSTER_MAX_ZOOM);
+export function createPlaceClusters(summaries: readonly PlaceSummary[]): MarkerClusters {
+	const days = new Map(summaries.map((s) => [s.place.id, s.days]));
+	return clusterMarkers(placeFeatures(summaries).features, days, CITY_SPLIT_ZOOM, CLUSTER_MAX_ZOOM, 'places');
 }
 
 /** Cities grouped where they would overlap far out; each is drawn on its own from CITY_SPLIT_ZOOM. */
-export function createCityClusters(
-	cities: readonly CitySummary[],
-	range?: { from: string; to: string }
-): MarkerClusters {
-	const gatherings = new Map(cities.map((c) => [c.city.id, c.gatherings]));
-	return clusterMarkers(cityFeatures(cities).features, gatherings, range, 0, CITY_SPLIT_ZOOM - 1);
+export function createCityClusters(cities: readonly CitySummary[]): MarkerClusters {
+	const days = new Map(cities.map((c) => [c.city.id, c.days]));
+	return clusterMarkers(cityFeatures(cities).features, days, 0, CITY_SPLIT_ZOOM - 1, 'cities');
 }

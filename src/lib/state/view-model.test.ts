@@ -5,7 +5,9 @@ import { filterEvents } from '$lib/data/filter';
 import { placeName } from '$lib/data/names';
 import type { PublishedDataset } from '$lib/data/published';
 import { binByDay, daysBetween } from '$lib/data/timeline';
-import { CITY_SPLIT_ZOOM } from './markers';
+import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
+import { Place, ProtestEvent } from '$lib/data/schema';
+import { CITY_CLUSTER_MIN, CITY_SPLIT_ZOOM } from './markers';
 import { createViewModel, groupPlaces, type ViewData, type ViewRequest } from './view-model';
 
 const published = JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedDataset;
@@ -120,5 +122,38 @@ describe('the view model', () => {
 			for (const group of groups)
 				expect(group.places.every((p) => byId.get(p.id)!.properties.city === group.city)).toBe(true);
 		}
+	});
+
+	it('groups cities far out once there are many, counting every event once at every zoom', () => {
+		// A town every half degree over a stretch of Europe, each with one gathering or two.
+		const towns = Array.from({ length: CITY_CLUSTER_MIN + 100 }, (_, i) =>
+			Place.parse(
+				placeFixture(
+					{
+						id: `t${i}`,
+						geometry: { type: 'Point', coordinates: [10 + (i % 40) * 0.5, 45 + Math.floor(i / 40) * 0.5] }
+					},
+					{ city: `t${i}` }
+				)
+			)
+		);
+		const events = towns.flatMap((town, i) =>
+			Array.from({ length: 1 + (i % 2) }, (_, n) =>
+				ProtestEvent.parse(eventFixture({ id: `${town.id}-${n}`, place: town.id }))
+			)
+		);
+		const view = createViewModel({ events, places: towns, dateRange: { from: '2020-08-09', to: '2020-08-16' } });
+		const far = view({ zoom: 3, language: 'en' }).markers!.cities.features;
+		expect(far.length).toBeLessThan(towns.length / 4);
+		expect(far.some((f) => f.properties.cluster && f.properties.groupOf === 'cities')).toBe(true);
+		expect(far.reduce((n, f) => n + f.properties.count, 0)).toBe(events.length);
+		const nearer = view({ zoom: CITY_SPLIT_ZOOM - 1, language: 'en' }).markers!.cities;
+		expect(nearer.features.length).toBeGreaterThan(far.length);
+		expect(nearer.features.reduce((n, f) => n + f.properties.count, 0)).toBe(events.length);
+		// From the split zoom cities are not drawn: zooming further in leaves them as they were.
+		expect(view({ zoom: CITY_SPLIT_ZOOM + 2, language: 'en' }).markers?.cities).toBe(nearer);
+		// Fewer towns than the threshold: each is drawn on its own.
+		const some = createViewModel({ events: events.slice(0, 20), places: towns, dateRange: published.dateRange });
+		expect(some({ zoom: 3, language: 'en' }).markers!.cities.features.every((f) => !f.properties.cluster)).toBe(true);
 	});
 });

@@ -22,9 +22,11 @@ import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
 import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import {
+	CITY_CLUSTER_MIN,
 	CITY_SPLIT_ZOOM,
 	CLUSTER_MAX_ZOOM,
 	cityFeatures,
+	createCityClusters,
 	createPlaceClusters,
 	isMappable,
 	labelLargest,
@@ -169,14 +171,20 @@ export function createViewModel(data: ViewData) {
 	const events = lastOf(() => filterEvents(data.events, request));
 	const places = lastOf(() => summarisePlaces(events(filters(request)).value, data.places, range()));
 	const placesNow = () => places(filters(request)).value;
-	const cities = lastOf(() => summariseCities(placesNow(), data.places, range()));
+	const cities = lastOf(() => summariseCities(placesNow(), data.places));
 	const citiesNow = () => cities(filters(request)).value;
 	const typeCounts = lastOf(() => countByType(filterEvents(data.events, { ...request, types: undefined })));
 	const bins = lastOf(() => binByDay(filterEvents(data.events, { ...request, from: undefined, to: undefined }), days));
-	const clusters = lastOf(() => createPlaceClusters(placesNow(), range()));
+	const clusters = lastOf(() => createPlaceClusters(placesNow()));
 	const placeMarkers = lastOf(() => labelLargest(clusters(filters(request)).value.at(request.zoom)));
+	const cityClusters = lastOf(() =>
+		citiesNow().length >= CITY_CLUSTER_MIN ? createCityClusters(citiesNow()) : undefined
+	);
+	const cityMarkers = lastOf(() => {
+		const grouped = cityClusters(filters(request)).value;
+		return labelLargest(grouped ? grouped.at(request.zoom) : cityFeatures(citiesNow()));
+	});
 	const otherMarkers = lastOf(() => ({
-		cities: labelLargest(cityFeatures(citiesNow())),
 		paths: pathFeatures(events(filters(request)).value),
 		proGovernment: proGovernmentFeatures(placesNow(), range())
 	}));
@@ -194,7 +202,7 @@ export function createViewModel(data: ViewData) {
 		if (found) return found;
 		const place = placeById.get(id);
 		return place
-			? { place, events: [], gatherings: [], proGovernment: [], headlineType: 'rally', types: [] }
+			? { place, events: [], gatherings: [], days: new Map(), proGovernment: [], headlineType: 'rally', types: [] }
 			: undefined;
 	});
 	const selectedCity = lastOf(() => citiesNow().find((c) => c.city.id === request.city));
@@ -217,8 +225,12 @@ export function createViewModel(data: ViewData) {
 		const deferred = options.deferHidden && next.zoom < CITY_SPLIT_ZOOM;
 		const placeLayer = deferred ? { value: placesMade, changed: false } : placeMarkers(`${key}|${zoomLevel}`);
 		placesMade = placeLayer.value;
+		// Far out, many cities group as places do nearer; a few are each drawn on their own at every zoom.
+		const cityZoom = Math.min(Math.max(0, Math.floor(next.zoom)), CITY_SPLIT_ZOOM - 1);
+		const cityLayer = cityMarkers(citiesNow().length >= CITY_CLUSTER_MIN ? `${key}|${cityZoom}` : key);
 		const others = otherMarkers(key);
-		if (placeLayer.changed || others.changed) update.markers = { places: placeLayer.value, ...others.value };
+		if (placeLayer.changed || cityLayer.changed || others.changed)
+			update.markers = { places: placeLayer.value, cities: cityLayer.value, ...others.value };
 		const cityRows = cityList(`${key}|${next.citySort ?? 'count'}|${next.language}`);
 		if (cityRows.changed) update.cities = cityRows.value;
 		const count = placeCount(key);
