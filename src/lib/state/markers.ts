@@ -1,7 +1,8 @@
 /**
  * What the map draws, as GeoJSON features, from the summaries: one per city at country zoom, one
- * per place at city zoom, grouped where places would overlap. Every circle, whether a place, a
- * cluster or a city, shows the same figure: the largest single-day turnout of its protest gatherings.
+ * per place at city zoom, grouped where places (or, far out, many cities) would overlap. Every
+ * circle, whether a place, a group or a city, shows the same figure: the largest single-day turnout
+ * of its protest gatherings.
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import Supercluster from 'supercluster';
