@@ -4,6 +4,7 @@ import { splitDetails } from '$lib/data/details';
 import { filterEvents } from '$lib/data/filter';
 import { createGeocoder, type Candidate } from '$lib/data/geocoder';
 import { detailsPath, type PublishedDataset } from '$lib/data/published';
+import { unpackAnswer } from './packing';
 import { createViewModel } from './view-model';
 import { createViewClient, type ViewAnswer, type ViewMessage, type ViewReply } from './view-client';
 
@@ -121,8 +122,13 @@ describe('the view worker', () => {
 		await vi.waitFor(() => expect(replies.some((r) => r.kind === 'update')).toBe(true));
 		send({ kind: 'view', generation: 1, seq: 2, request: { ...request, zoom: 12 } });
 		await vi.waitFor(() => expect(replies.filter((r) => r.kind === 'update')).toHaveLength(2));
-		const [first, second] = replies.filter((r) => r.kind === 'update').map((r) => r.update.markers!);
-		const expected = createViewModel(dataset)(request).markers!;
+		const answers = replies.filter((r) => r.kind === 'update').map((r) => r.update);
+		const [first, second] = answers.map((a) => unpackAnswer(a).markers!);
+		const model = createViewModel(dataset)(request);
+		const expected = model.markers!;
+		// The cities list crosses packed, and is unpacked as the view model made it.
+		expect(answers[0]!.cities!.numbers).toBeInstanceOf(Float64Array);
+		expect(unpackAnswer(answers[0]!).cities).toEqual(model.cities);
 		const read = async (url: unknown) => (await fetch(String(url))).json();
 		expect(String(first!.places)).toMatch(/^blob:/);
 		expect(await read(first!.places)).toEqual(expected.places);

@@ -10,6 +10,7 @@ import type { Candidate, GeocodeResult } from '$lib/data/geocoder';
 import type { PublishedDataset } from '$lib/data/published';
 import type { ProtestEvent } from '$lib/data/schema';
 import type { FeatureCollection } from 'geojson';
+import { unpackAnswer, type PackedAnswer } from './packing';
 import type { ViewRequest, ViewUpdate } from './view-model';
 
 /**
@@ -26,7 +27,7 @@ export interface MarkerSources {
 	placeIds: string[];
 }
 
-/** An answer as it travels: the view's parts that changed, with the markers as sources. */
+/** An answer as the page reads it: the view's parts that changed, with the markers as sources. */
 export type ViewAnswer = Omit<ViewUpdate, 'markers'> & { markers?: MarkerSources };
 
 /** A dataset for the worker: the address of a published index, which it reads itself, or a reader's own file. */
@@ -43,7 +44,7 @@ export type ViewMessage =
 
 export type ViewReply =
 	| { kind: 'opened'; generation: number; outline: DatasetOutline }
-	| { kind: 'update'; generation: number; seq: number; update: ViewAnswer }
+	| { kind: 'update'; generation: number; seq: number; update: PackedAnswer }
 	| { kind: 'events'; generation: number; id: number; events: ProtestEvent[] }
 	| { kind: 'found'; generation: number; id: number; found: Candidate[] | GeocodeResult }
 	| { kind: 'error'; generation: number; id?: number; message: string };
@@ -95,7 +96,10 @@ export function createViewClient(worker: Port): ViewClient {
 		else if (reply.kind === 'error') {
 			if (reply.id !== undefined) asked.get(reply.id)?.reject(new Error(reply.message));
 			else opening?.reject(new Error(reply.message));
-		} else for (const listener of listeners) listener(reply.update, reply.generation);
+		} else {
+			const update = unpackAnswer(reply.update);
+			for (const listener of listeners) listener(update, reply.generation);
+		}
 		if ('id' in reply && reply.id !== undefined) asked.delete(reply.id);
 		// Whoever waits for the view sees it with this answer applied.
 		if (reply.kind === 'update') answered = Math.max(answered, reply.seq);

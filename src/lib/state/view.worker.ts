@@ -13,7 +13,8 @@ import { cachedIndexById } from '$lib/data/lookup';
 import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/data/published-shape';
 import type { IndexedEvent } from '$lib/data/schema';
 import type { FeatureCollection } from 'geojson';
-import type { MarkerSources, ViewAnswer, ViewMessage, ViewReply, ViewSource } from './view-client';
+import { packAnswer, type PackedAnswer } from './packing';
+import type { MarkerSources, ViewMessage, ViewReply, ViewSource } from './view-client';
 import { createViewModel, type AnswerOptions, type Markers, type ViewRequest, type ViewUpdate } from './view-model';
 
 interface Open {
@@ -57,8 +58,8 @@ function sources(markers: Markers): MarkerSources {
 	};
 }
 
-function toAnswer({ markers, ...rest }: ViewUpdate): ViewAnswer {
-	return markers ? { ...rest, markers: sources(markers) } : rest;
+function toAnswer({ markers, ...rest }: ViewUpdate): PackedAnswer {
+	return packAnswer(markers ? { ...rest, markers: sources(markers) } : rest);
 }
 
 let generation = -1;
