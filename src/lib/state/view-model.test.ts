@@ -8,7 +8,7 @@ import { binByDay, daysBetween } from '$lib/data/timeline';
 import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
 import { Place, ProtestEvent } from '$lib/data/schema';
 import { CITY_CLUSTER_MIN, CITY_SPLIT_ZOOM } from './markers';
-import { createViewModel, groupPlaces, type ViewData, type ViewRequest } from './view-model';
+import { countByType, createViewModel, groupPlaces, type ViewData, type ViewRequest } from './view-model';
 
 const published = JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedDataset;
 const data = (): ViewData => ({ events: published.events, places: published.places, dateRange: published.dateRange });
@@ -54,6 +54,29 @@ describe('the view model', () => {
 		const day = view({ ...first, from: '2020-08-10', to: '2020-08-10', types: ['strike'] });
 		expect(day).not.toHaveProperty('bins');
 		expect(day.range).toEqual({ from: '2020-08-10', to: '2020-08-10' });
+	});
+
+	it('keeps the legend’s counts free of the type filter and the timeline’s bars free of the dates, step after step', () => {
+		const view = createViewModel(data());
+		const days = daysBetween(published.dateRange.from, published.dateRange.to);
+		const steps: ViewRequest[] = [
+			first,
+			{ ...first, types: ['rally'] },
+			{ ...first, types: ['rally'], from: '2020-08-10', to: '2020-08-12' },
+			{ ...first, from: '2020-08-10', to: '2020-08-12' },
+			{ ...first, from: '2020-08-11', to: '2020-08-11', status: ['reported'] },
+			{ ...first, status: ['reported'] },
+			{ ...first, types: ['strike', 'vigil'], status: ['reported'] }
+		];
+		let shown = view(steps[0]!);
+		for (const step of steps.slice(1)) {
+			shown = { ...shown, ...view(step) };
+			expect(shown.typeCounts).toEqual(countByType(filterEvents(published.events, { ...step, types: undefined })));
+			expect(shown.bins).toEqual(
+				binByDay(filterEvents(published.events, { ...step, from: undefined, to: undefined }), days)
+			);
+			expect(shown.shownCount).toBe(filterEvents(published.events, step).length);
+		}
 	});
 
 	it('far out, can leave the unseen place markers for later, and brings them up to date when asked', () => {
