@@ -53,7 +53,9 @@ for (const [lang, label, heading] of [
 		await waitForMapIdle(page);
 		const labels = await page.evaluate(() =>
 			window
-				.protestAtlas!.map.queryRenderedFeatures({ layers: ['SettlementLabels', 'CountryLabels', 'OblastLabels'] })
+				.protestAtlas!.map.queryRenderedFeatures({
+					layers: ['SettlementLabels', 'SettlementLabelsAbroad', 'CountryLabels', 'OblastLabels']
+				})
 				.map((f) => {
 					// A symbol's evaluated text, as drawn for this feature.
 					const text = (f.layer.layout as { 'text-field': { sections: { text: string }[] } })['text-field'];

@@ -1,4 +1,9 @@
-import { expression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+	expression,
+	featureFilter,
+	validateStyleMin,
+	type FilterSpecification
+} from '@maplibre/maplibre-gl-style-spec';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import countryNames from '../../../geo/country-names.json';
@@ -8,6 +13,7 @@ import {
 	countryLabelText,
 	labelText,
 	offlineStyle,
+	settlementFilters,
 	type BasemapData
 } from './basemap-style';
 
@@ -116,5 +122,37 @@ describe('place labels in the basemap data', () => {
 
 	it('has every labelled country in the sourced table', () => {
 		for (const country of countryLabels) expect(Object.keys(countryNames.names)).toContain(country);
+	});
+});
+
+describe('town labels', () => {
+	const towns = (
+		JSON.parse(readFileSync('geo/basemap/settlements.geojson', 'utf8')) as {
+			features: { id?: string; properties: Record<string, unknown> }[];
+		}
+	).features;
+	const accepts = (filter: unknown, zoom: number, properties: Record<string, unknown>) =>
+		featureFilter(filter as FilterSpecification, 'filter').filter({ zoom }, {
+			type: 1,
+			properties,
+			geometry: [],
+			id: undefined
+		} as never);
+
+	it('in Belarus and abroad, in their two layers, are together the towns the dots show', () => {
+		const named = [String(towns.find((t) => t.properties.inBelarus)!.properties.id)];
+		const filters = settlementFilters(named, [], 9);
+		let abroad = 0;
+		for (const zoom of [5, 6.5, 8, 10])
+			for (const { properties } of towns) {
+				const shown = accepts(filters.SettlementDots, zoom, properties);
+				const inBelarus = accepts(filters.SettlementLabels, zoom, properties);
+				const outside = accepts(filters.SettlementLabelsAbroad, zoom, properties);
+				expect(inBelarus || outside, String(properties.name_en)).toBe(shown);
+				expect(inBelarus && outside).toBe(false);
+				expect(inBelarus && !properties.inBelarus).toBe(false);
+				if (outside) abroad++;
+			}
+		expect(abroad).toBeGreaterThan(0);
 	});
 });

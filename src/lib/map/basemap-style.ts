@@ -69,7 +69,13 @@ export const PALETTE = {
 } as const;
 
 /** Basemap layers whose text is a place name, and so follows the label language. */
-export const LABEL_LAYERS = ['SettlementLabels', 'OblastLabels', 'RiverLabels', 'MetroStationLabels'] as const;
+export const LABEL_LAYERS = [
+	'SettlementLabels',
+	'SettlementLabelsAbroad',
+	'OblastLabels',
+	'RiverLabels',
+	'MetroStationLabels'
+] as const;
 
 /**
  * A country's label in the chosen language, from the sourced table in geo/country-names.json;
@@ -263,7 +269,7 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 			type: 'circle',
 			source: 'settlements',
 			maxzoom: 11,
-			filter: settlementFilter(),
+			filter: settlementFilters().SettlementDots,
 			paint: {
 				'circle-radius': ['match', ['get', 'rank'], 1, 4, 2, 3.2, 3, 2.5, 2],
 				'circle-color': PALETTE.label,
@@ -271,11 +277,14 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 				'circle-stroke-width': ['match', ['get', 'rank'], 1, 1.25, 1]
 			}
 		},
-		{
-			id: 'SettlementLabels',
+		// Towns abroad in a muted colour. Two layers, each of one colour, rather than one colour read
+		// from data: MapLibre would compile another text program for it, tens of milliseconds in
+		// software. Towns in Belarus, above, are placed first.
+		...(['SettlementLabelsAbroad', 'SettlementLabels'] as const).map((id) => ({
+			id,
 			type: 'symbol',
 			source: 'settlements',
-			filter: settlementFilter(),
+			filter: settlementFilters()[id],
 			layout: textLayout(['match', ['get', 'rank'], 1, 16, 2, 14, 3, 12.5, 11.5], {
 				'text-field': name,
 				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
@@ -283,12 +292,26 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 				'symbol-sort-key': ['-', ['get', 'population']]
 			}),
 			paint: {
-				'text-color': ['case', ['get', 'inBelarus'], PALETTE.label, PALETTE.labelMuted],
+				'text-color': id === 'SettlementLabels' ? PALETTE.label : PALETTE.labelMuted,
 				'text-halo-color': PALETTE.halo,
 				'text-halo-width': 1.5
 			}
-		}
+		}))
 	] as LayerSpecification[];
+}
+
+/** The town layers' filters (settlementFilter): the dots, the labels in Belarus and those abroad. */
+export function settlementFilters(
+	namedBelow: readonly string[] = [],
+	namedAbove: readonly string[] = [],
+	splitZoom = 9
+): Record<'SettlementDots' | 'SettlementLabels' | 'SettlementLabelsAbroad', ExpressionSpecification> {
+	const inBelarus: ExpressionSpecification = ['==', ['get', 'inBelarus'], true];
+	return {
+		SettlementDots: settlementFilter(namedBelow, namedAbove, splitZoom),
+		SettlementLabels: settlementFilter(namedBelow, namedAbove, splitZoom, inBelarus),
+		SettlementLabelsAbroad: settlementFilter(namedBelow, namedAbove, splitZoom, ['!', inBelarus])
+	};
 }
 
 /**
@@ -299,19 +322,20 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 export function settlementFilter(
 	namedBelow: readonly string[] = [],
 	namedAbove: readonly string[] = [],
-	splitZoom = 9
+	splitZoom = 9,
+	where: ExpressionSpecification = true as unknown as ExpressionSpecification
 ): ExpressionSpecification {
 	const free = (ids: readonly string[]): ExpressionSpecification => ['!', ['in', ['get', 'id'], ['literal', [...ids]]]];
 	return [
 		'step',
 		['zoom'],
-		['all', ['<=', ['get', 'rank'], 2], free(namedBelow)],
+		['all', where, ['<=', ['get', 'rank'], 2], free(namedBelow)],
 		6,
-		['all', ['<=', ['get', 'rank'], 3], free(namedBelow)],
+		['all', where, ['<=', ['get', 'rank'], 3], free(namedBelow)],
 		7,
-		free(namedBelow),
+		['all', where, free(namedBelow)],
 		splitZoom,
-		free(namedAbove)
+		['all', where, free(namedAbove)]
 	] as ExpressionSpecification;
 }
 

@@ -143,9 +143,9 @@ describe('shader programs', () => {
 		});
 	}
 
-	it('are one for every circle drawn on the country view, and one for every fill', () => {
+	it('are one for every circle drawn on the country view, one for every fill and one for every text', () => {
 		const layers = drawnAt(6);
-		for (const type of ['circle', 'fill'] as const) {
+		for (const type of ['circle', 'fill', 'symbol'] as const) {
 			const ofType = layers.filter((layer) => layer.type === type);
 			expect(ofType.length, `${type} layers drawn`).toBeGreaterThan(1);
 			const sets = new Map(ofType.map((layer) => [fromData(layer), layer.id]));
