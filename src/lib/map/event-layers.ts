@@ -1,8 +1,8 @@
 /**
  * Protest markers as MapLibre sources and layers, built from the view model's features and the
  * scales by pure functions. At country zoom one circle per city, or per group of cities where many
- * would overlap; at city zoom one per place or group of places. Every circle shows the largest single-day turnout of its protest gatherings;
- * pro-government gatherings are drawn apart.
+ * would overlap; at city zoom one per place or group of places. Every circle shows the largest
+ * single-day turnout of its protest gatherings; pro-government gatherings are drawn apart.
  */
 import type {
 	ExpressionSpecification,

@@ -189,9 +189,9 @@ export function createViewModel(data: ViewData) {
 	);
 	const clusters = lastOf(() => createPlaceClusters(placesNow()));
 	const placeMarkers = lastOf(() => labelLargest(clusters(filters(request)).value.at(request.zoom)));
-	const cityClusters = lastOf(() =>
-		citiesNow().length >= CITY_CLUSTER_MIN ? createCityClusters(citiesNow()) : undefined
-	);
+	// Far out, many cities group as places do nearer; a few are each drawn on their own at every zoom.
+	const groupingCities = () => citiesNow().length >= CITY_CLUSTER_MIN;
+	const cityClusters = lastOf(() => (groupingCities() ? createCityClusters(citiesNow()) : undefined));
 	const cityMarkers = lastOf(() => {
 		const grouped = cityClusters(filters(request)).value;
 		return labelLargest(grouped ? grouped.at(request.zoom) : cityFeatures(citiesNow()));
@@ -237,9 +237,8 @@ export function createViewModel(data: ViewData) {
 		const deferred = options.deferHidden && next.zoom < CITY_SPLIT_ZOOM;
 		const placeLayer = deferred ? { value: placesMade, changed: false } : placeMarkers(`${key}|${zoomLevel}`);
 		placesMade = placeLayer.value;
-		// Far out, many cities group as places do nearer; a few are each drawn on their own at every zoom.
 		const cityZoom = Math.min(Math.max(0, Math.floor(next.zoom)), CITY_SPLIT_ZOOM - 1);
-		const cityLayer = cityMarkers(citiesNow().length >= CITY_CLUSTER_MIN ? `${key}|${cityZoom}` : key);
+		const cityLayer = cityMarkers(groupingCities() ? `${key}|${cityZoom}` : key);
 		const others = otherMarkers(key);
 		if (placeLayer.changed || cityLayer.changed || others.changed)
 			update.markers = { places: placeLayer.value, cities: cityLayer.value, ...others.value };
