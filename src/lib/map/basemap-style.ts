@@ -317,7 +317,8 @@ export function settlementFilters(
 /**
  * Big towns at country zoom, smaller ones as the reader zooms in. Towns named by event markers
  * are left unlabelled: `namedBelow` below `splitZoom` (city markers), `namedAbove` from it (place
- * markers). A filter may use the zoom only once, as the input of a top-level step.
+ * markers). `where` is a further condition on the town, repeated in each step: a filter may use
+ * the zoom only once, as the input of a top-level step.
  */
 export function settlementFilter(
 	namedBelow: readonly string[] = [],
