@@ -2,20 +2,27 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { MarkerProperties } from '../src/lib/state/markers';
 import { writeSyntheticAcled } from './bench/scale/synthetic';
 import { clickMapAt, hoverMapAt, waitForMapIdle } from './support/map';
 
-test('a list of thousands of places renders only what is in view, and reaches the last place', async ({ page }) => {
+/** Imports a seeded synthetic ACLED export of `count` events as a reader would, and shows it. */
+async function importSynthetic(page: Page, count: number): Promise<void> {
 	const file = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-')), 'synthetic-acled.csv');
-	await writeSyntheticAcled(file, 40_000);
+	await writeSyntheticAcled(file, count);
 	await page.goto('/');
 	await waitForMapIdle(page);
 	await page.locator('input[type=file]').setInputFiles(file);
 	const dialog = page.getByRole('dialog', { name: /^Importing/ });
-	await expect(dialog).toContainText('40,000 events imported · 0 rows rejected', { timeout: 60_000 });
+	await expect(dialog).toContainText(`${count.toLocaleString('en-GB')} events imported · 0 rows rejected`, {
+		timeout: 60_000
+	});
 	await dialog.getByRole('button', { name: 'Show on the map' }).click();
+}
+
+test('a list of thousands of places renders only what is in view, and reaches the last place', async ({ page }) => {
+	await importSynthetic(page, 40_000);
 
 	// A year of events is played day by day, not as a week.
 	await expect(page.getByRole('button', { name: 'Play day by day' })).toBeVisible();
@@ -60,14 +67,7 @@ test('the first load leaves out zod and the CSV library, which load on an import
 test('far out, many cities are drawn as groups that say what they hold, and a click on one zooms in', async ({
 	page
 }) => {
-	const file = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-')), 'synthetic-acled.csv');
-	await writeSyntheticAcled(file, 8_000);
-	await page.goto('/');
-	await waitForMapIdle(page);
-	await page.locator('input[type=file]').setInputFiles(file);
-	const dialog = page.getByRole('dialog', { name: /^Importing/ });
-	await expect(dialog).toContainText('8,000 events imported', { timeout: 60_000 });
-	await dialog.getByRole('button', { name: 'Show on the map' }).click();
+	await importSynthetic(page, 8_000);
 	await expect(page.getByRole('heading', { name: 'Cities (400)' })).toBeVisible();
 	await waitForMapIdle(page);
 
