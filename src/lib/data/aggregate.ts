@@ -78,9 +78,12 @@ export function mergeDaySums(into: DaySums, from: DaySums): DaySums {
 	return into;
 }
 
+/** The largest day of a set of gatherings: its sums, and whether one of its sizes had no upper bound. */
+export type DayPeak = Pick<Turnout, 'low' | 'high' | 'day' | 'openEnded'>;
+
 /** The largest day of a set of day sums; undefined when no size is known. */
-export function peakOf(sums: DaySums): Pick<Turnout, 'low' | 'high' | 'day' | 'openEnded'> | undefined {
-	let peak: Pick<Turnout, 'low' | 'high' | 'day' | 'openEnded'> | undefined;
+export function peakOf(sums: DaySums): DayPeak | undefined {
+	let peak: DayPeak | undefined;
 	let low = 0;
 	for (const [day, [dayLow, dayHigh, open]] of sums) {
 		low = Math.max(low, dayLow);
@@ -100,9 +103,23 @@ export function peakTurnout(
 
 /** The same, from the gatherings' day sums already made. */
 export function turnoutOf(days: DaySums, gatherings: readonly IndexedEvent[]): Turnout | undefined {
+	return turnoutFrom(days, gatherings.length, gatherings.filter((e) => crowdBounds(e.crowd)).length);
+}
+
+/** The same, from day sums and the number of gatherings, and of those with a known size. */
+export function turnoutFrom(days: DaySums, gatherings: number, known: number): Turnout | undefined {
 	const peak = peakOf(days);
-	const known = gatherings.filter((e) => crowdBounds(e.crowd)).length;
-	return peak && { ...peak, known, unknown: gatherings.length - known };
+	// Written out, not spread: tens of thousands of places are summed on every step.
+	return (
+		peak && {
+			low: peak.low,
+			high: peak.high,
+			day: peak.day,
+			openEnded: peak.openEnded,
+			known,
+			unknown: gatherings - known
+		}
+	);
 }
 
 /** Whether a gathering counts towards protest turnout: pro-government and official events never do. */
@@ -136,20 +153,49 @@ export function inDateOrder(events: readonly IndexedEvent[]): readonly IndexedEv
 	return events;
 }
 
-export interface PlaceSummary {
+/**
+ * What a marker, a list row or a group needs of a place: its counts and figures, not its events.
+ * The view's worker makes these from columns (event-table.ts); a panel's summary adds the events.
+ */
+export interface PlaceTotals {
 	place: Place;
-	events: IndexedEvent[];
+	eventCount: number;
 	/** Protest gatherings here (not pro-government, not official). */
-	gatherings: IndexedEvent[];
+	gatheringCount: number;
+	/** Those of them with a known size. */
+	knownCount: number;
 	/** Their sizes summed per day (within the range summarised), which the peak is the largest of. */
 	days: DaySums;
 	/** Their largest single-day turnout; undefined when no size is known. */
 	peak?: Turnout;
-	/** Pro-government gatherings here, drawn apart and never added to protest figures. */
-	proGovernment: IndexedEvent[];
 	/** The type that colours the marker: the largest gathering's, else the most frequent. */
 	headlineType: EventType;
+	/** Pro-government gatherings here, drawn apart and never added to protest figures. */
+	proGovernmentCount: number;
+	/** Their largest single-day turnout. */
+	proGovernmentPeak?: DayPeak;
+	/** First and last local dates (YYYY-MM-DD) of the place's events. */
+	span: { from: string; to: string };
+}
+
+export interface PlaceSummary extends PlaceTotals {
+	events: IndexedEvent[];
+	gatherings: IndexedEvent[];
+	proGovernment: IndexedEvent[];
 	types: EventType[];
+}
+
+/** First and last local dates of some events, which must not be none. */
+export function spanOf(events: readonly IndexedEvent[]): { from: string; to: string } {
+	let from = events[0]!.when.start.slice(0, 10);
+	let to = from;
+	for (const event of events) {
+		const first = event.when.start.slice(0, 10);
+		const last = (event.when.end ?? event.when.start).slice(0, 10);
+		if (first < from) from = first;
+		if (last > to) to = last;
+	}
+	return { from, to };
 }
 
 /** One summary per place that has events, in date order of each place's first event. */
@@ -175,8 +221,9 @@ export function summarisePlaces(
 		const place = placeById.get(placeId);
 		if (!place) continue;
 		const gatherings = placeEvents.filter(isProtestGathering);
+		const knownCount = gatherings.filter((e) => crowdBounds(e.crowd)).length;
 		const days = daySums(gatherings, range);
-		const peak = turnoutOf(days, gatherings);
+		const peak = turnoutFrom(days, gatherings.length, knownCount);
 		// The type that colours the marker: the biggest gathering's, else the most frequent.
 		let biggest: IndexedEvent | undefined;
 		for (const event of gatherings) {
@@ -186,26 +233,35 @@ export function summarisePlaces(
 		const counts = new Map<EventType, number>();
 		for (const event of placeEvents) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
 		const mostFrequent = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+		const proGovernment = placeEvents.filter(isProGovernmentGathering);
+		const proGovernmentPeak = proGovernment.length ? peakOf(daySums(proGovernment, range)) : undefined;
 		summaries.push({
 			place,
 			events: placeEvents,
+			eventCount: placeEvents.length,
 			gatherings,
+			gatheringCount: gatherings.length,
+			knownCount,
 			days,
 			...(peak ? { peak } : {}),
-			proGovernment: placeEvents.filter(isProGovernmentGathering),
+			proGovernment,
+			proGovernmentCount: proGovernment.length,
+			...(proGovernmentPeak ? { proGovernmentPeak } : {}),
 			headlineType: biggest?.type ?? mostFrequent,
-			types: [...counts.keys()]
+			types: [...counts.keys()],
+			span: spanOf(placeEvents)
 		});
 	}
 	return summaries;
 }
 
-export interface CitySummary {
+/** A city's counts and figures: its places' added up. */
+export interface CityTotals<P extends PlaceTotals = PlaceTotals> {
 	city: Place;
-	places: PlaceSummary[];
-	events: IndexedEvent[];
+	places: P[];
+	eventCount: number;
 	/** Protest gatherings in the city (not pro-government, not official). */
-	gatherings: IndexedEvent[];
+	gatheringCount: number;
 	/** Their sizes summed per day, across all the city's places. */
 	days: DaySums;
 	/** Their largest single-day turnout, across all the city's places. */
@@ -214,47 +270,75 @@ export interface CitySummary {
 	span: { from: string; to: string };
 }
 
+export interface CitySummary extends CityTotals<PlaceSummary> {
+	events: IndexedEvent[];
+	gatherings: IndexedEvent[];
+}
+
 /**
- * Groups place summaries by the city each place belongs to, over the date range the places were
- * summarised for: a city's days are its places' days added up.
+ * Groups places by the city each belongs to, over the date range the places were summarised
+ * for: a city's counts and days are its places' added up.
  */
-export function summariseCities(placeSummaries: readonly PlaceSummary[], places: readonly Place[]): CitySummary[] {
+export function totalCities<P extends PlaceTotals>(
+	placeTotals: readonly P[],
+	places: readonly Place[]
+): CityTotals<P>[] {
 	const placeById = cachedIndexById(places);
-	const groups = new Map<string, PlaceSummary[]>();
-	for (const summary of placeSummaries) {
-		const cityId = summary.place.properties.city;
-		if (!groups.has(cityId)) groups.set(cityId, []);
-		groups.get(cityId)!.push(summary);
+	const groups = new Map<string, P[]>();
+	for (const totals of placeTotals) {
+		const cityId = totals.place.properties.city;
+		const list = groups.get(cityId);
+		if (list) list.push(totals);
+		else groups.set(cityId, [totals]);
 	}
-	const cities: CitySummary[] = [];
-	for (const [cityId, citySummaries] of groups) {
+	const cities: CityTotals<P>[] = [];
+	for (const [cityId, cityPlaces] of groups) {
 		const city = placeById.get(cityId);
 		if (!city) continue;
-		// Most cities have one place: its events, gatherings and peak are the city's.
-		const only = citySummaries.length === 1 ? citySummaries[0]! : undefined;
-		const events = only ? only.events : citySummaries.flatMap((s) => s.events).sort(byStart);
-		const gatherings = only ? only.gatherings : events.filter(isProtestGathering);
-		const days = only ? only.days : citySummaries.reduce((into, s) => mergeDaySums(into, s.days), new Map() as DaySums);
-		const peak = only ? only.peak : turnoutOf(days, gatherings);
-		let from = events[0]!.when.start.slice(0, 10);
-		let to = from;
-		for (const event of events) {
-			const first = event.when.start.slice(0, 10);
-			const last = (event.when.end ?? event.when.start).slice(0, 10);
-			if (first < from) from = first;
-			if (last > to) to = last;
+		// Most cities have one place: its counts, days and peak are the city's.
+		if (cityPlaces.length === 1) {
+			const [only] = cityPlaces as [P];
+			const { eventCount, gatheringCount, days, peak, span } = only;
+			cities.push({ city, places: cityPlaces, eventCount, gatheringCount, days, ...(peak ? { peak } : {}), span });
+			continue;
 		}
+		let eventCount = 0;
+		let gatheringCount = 0;
+		let knownCount = 0;
+		const days: DaySums = new Map();
+		let { from, to } = cityPlaces[0]!.span;
+		for (const totals of cityPlaces) {
+			eventCount += totals.eventCount;
+			gatheringCount += totals.gatheringCount;
+			knownCount += totals.knownCount;
+			mergeDaySums(days, totals.days);
+			if (totals.span.from < from) from = totals.span.from;
+			if (totals.span.to > to) to = totals.span.to;
+		}
+		const peak = turnoutFrom(days, gatheringCount, knownCount);
 		cities.push({
 			city,
-			places: citySummaries,
-			events,
-			gatherings,
+			places: cityPlaces,
+			eventCount,
+			gatheringCount,
 			days,
 			...(peak ? { peak } : {}),
 			span: { from, to }
 		});
 	}
 	return cities;
+}
+
+/** The same, for a panel: each city with its events and gatherings, in date order. */
+export function summariseCities(placeSummaries: readonly PlaceSummary[], places: readonly Place[]): CitySummary[] {
+	return totalCities(placeSummaries, places).map((city) => {
+		if (city.places.length === 1) {
+			const [only] = city.places as [PlaceSummary];
+			return { ...city, events: only.events, gatherings: only.gatherings };
+		}
+		const events = city.places.flatMap((s) => s.events).sort(byStart);
+		return { ...city, events, gatherings: events.filter(isProtestGathering) };
+	});
 }
 
 export type CitySort = 'count' | 'size';

@@ -6,9 +6,9 @@
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import Supercluster from 'supercluster';
-import { daySums, peakOf, type CitySummary, type DaySums, type PlaceSummary, type Turnout } from '$lib/data/aggregate';
+import { peakOf, type CityTotals, type DaySums, type PlaceTotals, type Turnout } from '$lib/data/aggregate';
 import { placeName } from '$lib/data/names';
-import type { IndexedEvent } from '$lib/data/schema';
+import type { IndexedEvent, Place } from '$lib/data/schema';
 
 /** Below this zoom the markers aggregate per city; from it they split into places. */
 export const CITY_SPLIT_ZOOM = 9;
@@ -93,11 +93,11 @@ export function labelLargest<T extends FeatureCollection<Point, MarkerProperties
 }
 
 /** Places that are not drawn as markers: country-wide figures have no single location. */
-export function isMappable(summary: PlaceSummary): boolean {
+export function isMappable(summary: { place: Place }): boolean {
 	return summary.place.properties.kind !== 'country';
 }
 
-function names(place: PlaceSummary['place']) {
+function names(place: Place) {
 	return { name: placeName(place), name_be: placeName(place, 'be'), name_ru: placeName(place, 'ru') };
 }
 
@@ -110,12 +110,12 @@ function figure(peak: Pick<Turnout, 'low' | 'high' | 'openEnded'> | undefined) {
 	};
 }
 
-function radiusOf(place: PlaceSummary['place']): number {
+function radiusOf(place: Place): number {
 	const { precision } = place.properties;
 	return precision.kind === 'approximate' ? precision.radiusM : 0;
 }
 
-export function placeFeatures(summaries: readonly PlaceSummary[]): FeatureCollection<Point, MarkerProperties> {
+export function placeFeatures(summaries: readonly PlaceTotals[]): FeatureCollection<Point, MarkerProperties> {
 	return {
 		type: 'FeatureCollection',
 		features: summaries.filter(isMappable).map((s): Feature<Point, MarkerProperties> => ({
@@ -124,8 +124,8 @@ export function placeFeatures(summaries: readonly PlaceSummary[]): FeatureCollec
 			properties: {
 				id: s.place.id,
 				...names(s.place),
-				count: s.events.length,
-				gatherings: s.gatherings.length,
+				count: s.eventCount,
+				gatherings: s.gatheringCount,
 				...figure(s.peak),
 				type: s.headlineType,
 				radiusM: radiusOf(s.place),
@@ -135,7 +135,7 @@ export function placeFeatures(summaries: readonly PlaceSummary[]): FeatureCollec
 	};
 }
 
-export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<Point, MarkerProperties> {
+export function cityFeatures(cities: readonly CityTotals[]): FeatureCollection<Point, MarkerProperties> {
 	return {
 		type: 'FeatureCollection',
 		features: cities
@@ -146,8 +146,8 @@ export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<
 				properties: {
 					id: c.city.id,
 					...names(c.city),
-					count: c.events.length,
-					gatherings: c.gatherings.length,
+					count: c.eventCount,
+					gatherings: c.gatheringCount,
 					...figure(c.peak),
 					radiusM: 0
 				}
@@ -156,30 +156,24 @@ export function cityFeatures(cities: readonly CitySummary[]): FeatureCollection<
 }
 
 /** Pro-government gatherings, one feature per place, drawn apart from the protest figures. */
-export function proGovernmentFeatures(
-	summaries: readonly PlaceSummary[],
-	range?: { from: string; to: string }
-): FeatureCollection<Point, MarkerProperties> {
+export function proGovernmentFeatures(summaries: readonly PlaceTotals[]): FeatureCollection<Point, MarkerProperties> {
 	return {
 		type: 'FeatureCollection',
 		features: summaries
-			.filter((s) => isMappable(s) && s.proGovernment.length > 0)
-			.map((s): Feature<Point, MarkerProperties> => {
-				const peak = peakOf(daySums(s.proGovernment, range));
-				return {
-					type: 'Feature',
-					geometry: s.place.geometry,
-					properties: {
-						id: s.place.id,
-						...names(s.place),
-						count: s.proGovernment.length,
-						gatherings: s.proGovernment.length,
-						...figure(peak),
-						radiusM: 0,
-						proGovernment: true
-					}
-				};
-			})
+			.filter((s) => isMappable(s) && s.proGovernmentCount > 0)
+			.map((s): Feature<Point, MarkerProperties> => ({
+				type: 'Feature',
+				geometry: s.place.geometry,
+				properties: {
+					id: s.place.id,
+					...names(s.place),
+					count: s.proGovernmentCount,
+					gatherings: s.proGovernmentCount,
+					...figure(s.proGovernmentPeak),
+					radiusM: 0,
+					proGovernment: true
+				}
+			}))
 	};
 }
 
@@ -325,13 +319,13 @@ function clusterMarkers(
 }
 
 /** Places grouped where they would overlap at city zoom; each is drawn on its own from CLUSTER_MAX_ZOOM + 1. */
-export function createPlaceClusters(summaries: readonly PlaceSummary[]): MarkerClusters {
+export function createPlaceClusters(summaries: readonly PlaceTotals[]): MarkerClusters {
 	const days = new Map(summaries.map((s) => [s.place.id, s.days]));
 	return clusterMarkers(placeFeatures(summaries).features, days, CITY_SPLIT_ZOOM, CLUSTER_MAX_ZOOM, 'places');
 }
 
 /** Cities grouped where they would overlap far out; each is drawn on its own from CITY_SPLIT_ZOOM. */
-export function createCityClusters(cities: readonly CitySummary[]): MarkerClusters {
+export function createCityClusters(cities: readonly CityTotals[]): MarkerClusters {
 	const days = new Map(cities.map((c) => [c.city.id, c.days]));
 	return clusterMarkers(cityFeatures(cities).features, days, 0, CITY_SPLIT_ZOOM - 1, 'cities');
 }

@@ -115,6 +115,21 @@ describe('the view model', () => {
 		expect(view({ ...first, city: 'minsk' }).selectedCity?.city.id).toBe('minsk');
 	});
 
+	it('gives a selected city with its shown events and figures, summed from the events themselves', () => {
+		const request: ViewRequest = { ...first, city: 'minsk', types: ['rally', 'march', 'human-chain'] };
+		const selected = createViewModel(data())(request).selectedCity;
+		const places = summarisePlaces(filterEvents(published.events, request), published.places, published.dateRange);
+		const minsk = summariseCities(places, published.places).find((c) => c.city.id === 'minsk')!;
+		expect(selected?.events.map((e) => e.id)).toEqual(minsk.events.map((e) => e.id));
+		expect(selected?.places.map((p) => p.place.id)).toEqual(minsk.places.map((p) => p.place.id));
+		expect([selected?.peak, selected?.span, selected?.gatheringCount]).toEqual([
+			minsk.peak,
+			minsk.span,
+			minsk.gatherings.length
+		]);
+		expect(minsk.places.length).toBeGreaterThan(1);
+	});
+
 	it('orders the cities list as the reader chose, sending only the list again', () => {
 		const view = createViewModel(data());
 		const byCount = view(first).cities!;

@@ -10,16 +10,20 @@ import {
 	type CitySort,
 	summariseCities,
 	summarisePlaces,
+	totalCities,
 	type CitySummary,
+	type CityTotals,
 	type PlaceSummary,
+	type PlaceTotals,
 	type Turnout
 } from '$lib/data/aggregate';
-import { filterEvents, type EventFilter } from '$lib/data/filter';
+import { binRows, countRowTypes, createEventTable, eventsWhere, selectRows, totalPlaces } from '$lib/data/event-table';
+import type { EventFilter } from '$lib/data/filter';
 import { cachedIndexById } from '$lib/data/lookup';
 import { placeName } from '$lib/data/names';
 import type { IndexedEvent, Place } from '$lib/data/schema';
 import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
-import { binByDay, daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
+import { daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import {
 	CITY_CLUSTER_MIN,
@@ -112,22 +116,22 @@ export function countByType(events: readonly IndexedEvent[]): Record<EventType, 
 	return counts;
 }
 
-function placeFacts(summary: PlaceSummary): PlaceFacts {
+function placeFacts(summary: PlaceTotals): PlaceFacts {
 	return {
 		id: summary.place.id,
-		eventCount: summary.events.length,
-		gatheringCount: summary.gatherings.length,
+		eventCount: summary.eventCount,
+		gatheringCount: summary.gatheringCount,
 		...(summary.peak ? { peak: summary.peak } : {}),
 		headlineType: summary.headlineType
 	};
 }
 
-function cityFacts(summary: CitySummary): CityFacts {
+function cityFacts(summary: CityTotals): CityFacts {
 	const bounds = boundsOfPlaces(summary.places.filter(isMappable).map((s) => s.place));
 	return {
 		id: summary.city.id,
-		eventCount: summary.events.length,
-		gatheringCount: summary.gatherings.length,
+		eventCount: summary.eventCount,
+		gatheringCount: summary.gatheringCount,
 		...(summary.peak ? { peak: summary.peak } : {}),
 		span: summary.span,
 		...(bounds ? { bounds } : {})
@@ -162,31 +166,39 @@ const NO_MARKERS: FeatureCollection<Point, MarkerProperties> = { type: 'FeatureC
  */
 export function createViewModel(data: ViewData) {
 	const days = daysBetween(data.dateRange.from, data.dateRange.to);
+	// The events as columns, made once: a step reads numbers, not a million objects.
+	const table = createEventTable(data.events, data.places);
 	// The same index the place and city sums look places up in, made once.
 	const placeById = cachedIndexById(data.places);
 	let request: ViewRequest = { zoom: 0, language: 'en' };
 	const range = (): DateRange => ({ from: request.from ?? days[0]!, to: request.to ?? days.at(-1)! });
 	const filters = (r: EventFilter) => JSON.stringify([r.from, r.to, r.types, r.status, r.stance, r.min]);
 
-	const events = lastOf(() => filterEvents(data.events, request));
-	const eventsNow = () => events(filters(request)).value;
-	const places = lastOf(() => summarisePlaces(eventsNow(), data.places, range()));
+	const rows = lastOf(() => selectRows(table, request));
+	const rowsNow = () => rows(filters(request)).value;
+	const places = lastOf(() => totalPlaces(table, rowsNow(), range()));
 	const placesNow = () => places(filters(request)).value;
-	const cities = lastOf(() => summariseCities(placesNow(), data.places));
+	const cities = lastOf(() => totalCities(placesNow(), data.places));
 	const citiesNow = () => cities(filters(request)).value;
 	// The legend ignores the type filter and the timeline the dates: with that filter unset, the
-	// events shown are theirs, and a million events need not be filtered a second time.
+	// rows shown are theirs, and a million rows need not be filtered a second time.
 	const typeCounts = lastOf(() =>
-		countByType(request.types ? filterEvents(data.events, { ...request, types: undefined }) : eventsNow())
+		countRowTypes(table, request.types ? selectRows(table, { ...request, types: undefined }) : rowsNow())
 	);
 	const bins = lastOf(() =>
-		binByDay(
-			request.from || request.to
-				? filterEvents(data.events, { ...request, from: undefined, to: undefined })
-				: eventsNow(),
+		binRows(
+			table,
+			request.from || request.to ? selectRows(table, { ...request, from: undefined, to: undefined }) : rowsNow(),
 			days
 		)
 	);
+	/** Whole summaries, with their events, of the shown events at some places: for a panel. */
+	const summariesAt = (placeIds: ReadonlySet<number>) =>
+		summarisePlaces(
+			eventsWhere(table, rowsNow(), (row) => placeIds.has(table.place[row]!)),
+			data.places,
+			range()
+		);
 	const clusters = lastOf(() => createPlaceClusters(placesNow()));
 	const placeMarkers = lastOf(() => labelLargest(clusters(filters(request)).value.at(request.zoom)));
 	// Far out, many cities group as places do nearer; a few are each drawn on their own at every zoom.
@@ -197,8 +209,8 @@ export function createViewModel(data: ViewData) {
 		return labelLargest(grouped ? grouped.at(request.zoom) : cityFeatures(citiesNow()));
 	});
 	const otherMarkers = lastOf(() => ({
-		paths: pathFeatures(eventsNow()),
-		proGovernment: proGovernmentFeatures(placesNow(), range())
+		paths: pathFeatures(eventsWhere(table, rowsNow(), (row) => table.withPath[row] === 1)),
+		proGovernment: proGovernmentFeatures(placesNow())
 	}));
 	const cityName = (city: CityFacts) => {
 		const place = placeById.get(city.id);
@@ -209,15 +221,35 @@ export function createViewModel(data: ViewData) {
 	const placeCount = lastOf(() => placesNow().length);
 	const selectedPlace = lastOf((): PlaceSummary | undefined => {
 		const id = request.place;
-		if (!id) return undefined;
-		const found = placesNow().find((s) => s.place.id === id);
+		const index = id === undefined ? undefined : table.indexOfPlace.get(id);
+		if (index === undefined) return undefined;
+		const [found] = summariesAt(new Set([index]));
 		if (found) return found;
-		const place = placeById.get(id);
-		return place
-			? { place, events: [], gatherings: [], days: new Map(), proGovernment: [], headlineType: 'rally', types: [] }
-			: undefined;
+		const place = data.places[index]!;
+		return {
+			place,
+			events: [],
+			eventCount: 0,
+			gatherings: [],
+			gatheringCount: 0,
+			knownCount: 0,
+			days: new Map(),
+			proGovernment: [],
+			proGovernmentCount: 0,
+			headlineType: 'rally',
+			types: [],
+			span: range()
+		};
 	});
-	const selectedCity = lastOf(() => citiesNow().find((c) => c.city.id === request.city));
+	const selectedCity = lastOf((): CitySummary | undefined => {
+		const id = request.city;
+		if (!id || !citiesNow().some((c) => c.city.id === id)) return undefined;
+		const placesOfCity = new Set<number>();
+		data.places.forEach((place, index) => {
+			if (place.properties.city === id) placesOfCity.add(index);
+		});
+		return summariseCities(summariesAt(placesOfCity), data.places).find((c) => c.city.id === id);
+	});
 
 	/** The place markers last made, drawn or not. */
 	let placesMade = NO_MARKERS;
@@ -226,7 +258,7 @@ export function createViewModel(data: ViewData) {
 		request = next;
 		const key = filters(next);
 		const update: ViewUpdate = {};
-		const shown = events(key);
+		const shown = rows(key);
 		if (shown.changed) Object.assign(update, { range: range(), shownCount: shown.value.length });
 		const counts = typeCounts(filters({ ...next, types: undefined }));
 		if (counts.changed) update.typeCounts = counts.value;
@@ -259,12 +291,12 @@ export function createViewModel(data: ViewData) {
 
 /** Places grouped under their city, cities and places each in the order of their names in `language`. */
 export function groupPlaces(
-	summaries: readonly PlaceSummary[],
+	summaries: readonly PlaceTotals[],
 	placeById: ReadonlyMap<string, Place>,
 	language: string
 ): PlaceGroup[] {
 	const collator = new Intl.Collator(language);
-	const byCity = new Map<string, PlaceSummary[]>();
+	const byCity = new Map<string, PlaceTotals[]>();
 	for (const summary of summaries) {
 		const city = summary.place.properties.city;
 		const list = byCity.get(city);

@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+	byStart,
+	summariseCities,
+	summarisePlaces,
+	totalCities,
+	type CityTotals,
+	type DaySums,
+	type PlaceTotals
+} from './aggregate';
+import { binRows, countRowTypes, createEventTable, eventsWhere, selectRows, totalPlaces } from './event-table';
+import { filterEvents, STATUSES, STANCE_FILTERS, type EventFilter } from './filter';
+import { eventFixture, placeFixture } from './fixtures/factories';
+import { Place, ProtestEvent } from './schema';
+import { binByDay, daysBetween } from './timeline';
+import { EVENT_TYPE_IDS, STANCES } from './vocabulary';
+
+const DAYS = daysBetween('2020-08-01', '2020-08-12');
+const day = fc.integer({ min: 0, max: DAYS.length - 1 });
+
+/** A few places, some sharing a city, one country-wide; events at them and at a place not listed. */
+const dataset = fc
+	.record({
+		cities: fc.array(fc.nat(3), { minLength: 1, maxLength: 6 }),
+		events: fc.array(
+			fc.record({
+				place: fc.nat(7),
+				type: fc.constantFrom(...EVENT_TYPE_IDS),
+				status: fc.constantFrom(...STATUSES),
+				stance: fc.option(fc.constantFrom(...STANCES), { nil: undefined }),
+				start: day,
+				length: fc.constantFrom(0, 0, 0, 1, 3),
+				hour: fc.option(fc.integer({ min: 10, max: 23 }), { nil: undefined }),
+				low: fc.option(fc.nat(5000), { nil: undefined }),
+				extra: fc.option(fc.nat(5000), { nil: undefined }),
+				path: fc.boolean()
+			}),
+			{ maxLength: 80 }
+		)
+	})
+	.map(({ cities, events }) => {
+		const places = cities.map((city, i) =>
+			Place.parse(
+				placeFixture(
+					{ id: `p${i}`, geometry: { type: 'Point', coordinates: [27 + i / 10, 53.9] } },
+					{ city: `p${Math.min(city, i)}`, kind: i === 1 ? 'country' : 'square' }
+				)
+			)
+		);
+		return {
+			places,
+			events: events.map((e, i) => {
+				const start = DAYS[e.start]!;
+				const end = DAYS[Math.min(e.start + e.length, DAYS.length - 1)]!;
+				const when =
+					e.length > 0
+						? { precision: 'days', start, end }
+						: e.hour === undefined
+							? { precision: 'day', start }
+							: { precision: 'exact', start: `${start}T${e.hour}:00+03:00` };
+				const high = e.low !== undefined && e.extra !== undefined ? e.low + e.extra : e.extra;
+				return ProtestEvent.parse(
+					eventFixture({
+						id: `e${String(i).padStart(3, '0')}`,
+						type: e.type,
+						status: e.status,
+						...(e.stance ? { stance: e.stance } : {}),
+						when,
+						place: e.place < places.length ? `p${e.place}` : 'nowhere',
+						crowd: { ...(e.low !== undefined ? { low: e.low } : {}), ...(high !== undefined ? { high } : {}) },
+						...(e.path
+							? {
+									path: {
+										type: 'LineString',
+										coordinates: [
+											[27, 53],
+											[27.1, 53.1]
+										]
+									}
+								}
+							: {})
+					})
+				);
+			})
+		};
+	});
+
+const subset = <T>(values: readonly T[]) => fc.option(fc.subarray([...values]), { nil: undefined });
+
+const filter: fc.Arbitrary<EventFilter> = fc
+	.record({
+		from: fc.option(day, { nil: undefined }),
+		to: fc.option(day, { nil: undefined }),
+		types: subset(EVENT_TYPE_IDS),
+		status: subset(STATUSES),
+		stance: subset(STANCE_FILTERS),
+		min: fc.option(fc.integer({ min: 1, max: 6000 }), { nil: undefined })
+	})
+	.map(({ from, to, ...rest }) => ({
+		...(from !== undefined ? { from: DAYS[from] } : {}),
+		...(to !== undefined ? { to: DAYS[to] } : {}),
+		...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
+	}));
+
+const ids = (events: readonly { id: string }[]) => events.map((e) => e.id).sort();
+const entries = (days: DaySums) => [...days].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+/** What a marker, list or group reads of a place or a city, whichever way it was summed. */
+function placeFigures(t: PlaceTotals) {
+	const { place, days, eventCount, gatheringCount, knownCount, peak, headlineType } = t;
+	const { proGovernmentCount, proGovernmentPeak, span } = t;
+	return {
+		id: place.id,
+		days: entries(days),
+		...{ eventCount, gatheringCount, knownCount, peak, headlineType, proGovernmentCount, proGovernmentPeak, span }
+	};
+}
+function cityFigures(c: CityTotals) {
+	const { city, places, days, eventCount, gatheringCount, peak, span } = c;
+	return {
+		id: city.id,
+		places: places.map((p) => p.place.id).sort(),
+		days: entries(days),
+		eventCount,
+		gatheringCount,
+		peak,
+		span
+	};
+}
+
+describe('the event table', () => {
+	it('selects the events that filterEvents keeps', () => {
+		fc.assert(
+			fc.property(dataset, filter, ({ events, places }, chosen) => {
+				const table = createEventTable(events, places);
+				const rows = selectRows(table, chosen);
+				expect(ids(eventsWhere(table, rows, () => true))).toEqual(ids(filterEvents(events, chosen)));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('counts types and bins days as the events are counted and binned', () => {
+		fc.assert(
+			fc.property(dataset, filter, ({ events, places }, chosen) => {
+				const table = createEventTable(events, places);
+				const rows = selectRows(table, chosen);
+				const kept = filterEvents(events, chosen);
+				expect(binRows(table, rows, DAYS)).toEqual(binByDay(kept, DAYS));
+				const counts = countRowTypes(table, rows);
+				for (const type of EVENT_TYPE_IDS) expect(counts[type]).toBe(kept.filter((e) => e.type === type).length);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('sums each place and city as the event summaries do, within any range', () => {
+		fc.assert(
+			fc.property(dataset, filter, fc.option(fc.tuple(day, day), { nil: undefined }), (data, chosen, ends) => {
+				const { events, places } = data;
+				const range = ends && { from: DAYS[Math.min(...ends)]!, to: DAYS[Math.max(...ends)]! };
+				const table = createEventTable(events, places);
+				const totals = totalPlaces(table, selectRows(table, chosen), range);
+				const summaries = summarisePlaces(filterEvents(events, chosen), places, range);
+				const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+				expect(byId(totals.map(placeFigures))).toEqual(byId(summaries.map(placeFigures)));
+				expect(byId(totalCities(totals, places).map(cityFigures))).toEqual(
+					byId(summariseCities(summaries, places).map(cityFigures))
+				);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('keeps places in the date order of their first events in the dataset, whatever is filtered', () => {
+		fc.assert(
+			fc.property(dataset, filter, ({ events, places }, chosen) => {
+				const table = createEventTable(events, places);
+				const firstSeen = [...new Set([...events].sort(byStart).map((e) => e.place))];
+				const shown = totalPlaces(table, selectRows(table, chosen)).map((t) => t.place.id);
+				expect(shown).toEqual(firstSeen.filter((id) => shown.includes(id)));
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});
