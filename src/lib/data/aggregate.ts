@@ -2,7 +2,6 @@
  * Summaries of events per place and per city: what a marker, a list entry or a panel shows.
  * Crowd sizes stay honest: an unknown size is never counted as zero, and a range keeps both ends.
  */
-import { bbox, featureCollection, point } from '@turf/turf';
 import { compareText } from './order';
 import { cachedIndexById } from './lookup';
 import type { CountRange, EventType, Place, IndexedEvent } from './schema';
@@ -299,7 +298,9 @@ export function totalCities<P extends PlaceTotals>(
 		if (cityPlaces.length === 1) {
 			const [only] = cityPlaces as [P];
 			const { eventCount, gatheringCount, days, peak, span } = only;
-			cities.push({ city, places: cityPlaces, eventCount, gatheringCount, days, ...(peak ? { peak } : {}), span });
+			const totals: CityTotals<P> = { city, places: cityPlaces, eventCount, gatheringCount, days, span };
+			if (peak) totals.peak = peak;
+			cities.push(totals);
 			continue;
 		}
 		let eventCount = 0;
@@ -315,16 +316,10 @@ export function totalCities<P extends PlaceTotals>(
 			if (totals.span.from < from) from = totals.span.from;
 			if (totals.span.to > to) to = totals.span.to;
 		}
+		const totals: CityTotals<P> = { city, places: cityPlaces, eventCount, gatheringCount, days, span: { from, to } };
 		const peak = turnoutFrom(days, gatheringCount, knownCount);
-		cities.push({
-			city,
-			places: cityPlaces,
-			eventCount,
-			gatheringCount,
-			days,
-			...(peak ? { peak } : {}),
-			span: { from, to }
-		});
+		if (peak) totals.peak = peak;
+		cities.push(totals);
 	}
 	return cities;
 }
@@ -375,10 +370,19 @@ export function groupByDay(events: readonly IndexedEvent[]): { date: string; eve
 	return [...days].map(([date, dayEvents]) => ({ date, events: dayEvents }));
 }
 
-/** West, south, east, north around the given places' points (turf), for fitting the map. */
+/** West, south, east, north around the given places' points, for fitting the map. */
 export function boundsOfPlaces(places: readonly Place[]): [number, number, number, number] | undefined {
 	if (places.length === 0) return undefined;
-	const [w, s, e, n] = bbox(featureCollection(places.map((p) => point(p.geometry.coordinates))));
+	// A plain loop: tens of thousands of cities are bounded on every step.
+	let [w, s] = places[0]!.geometry.coordinates;
+	let [e, n] = [w, s];
+	for (const place of places) {
+		const [x, y] = place.geometry.coordinates;
+		if (x < w) w = x;
+		if (x > e) e = x;
+		if (y < s) s = y;
+		if (y > n) n = y;
+	}
 	return [w, s, e, n];
 }
 

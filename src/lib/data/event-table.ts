@@ -193,25 +193,30 @@ export function countRowTypes(table: EventTable, rows: Uint32Array): Record<Even
 
 /** Rows per day and type over the given consecutive days, as `binByDay` counts events. */
 export function binRows(table: EventTable, rows: Uint32Array, days: readonly string[]): DayBin[] {
-	const bins = days.map((date) => ({
-		date,
-		counts: Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>,
-		total: 0
-	}));
-	if (days.length === 0) return bins;
-	const start = dayNumber(days[0]!);
-	const end = start + days.length - 1;
-	for (const row of rows) {
-		const type = EVENT_TYPE_IDS[table.type[row]!];
-		const from = Math.max(table.first[row]!, start);
-		const to = Math.min(table.last[row]!, end);
-		for (let day = from; day <= to; day++) {
-			const bin = bins[day - start]!;
-			if (type) bin.counts[type]++;
-			bin.total++;
+	// Counted per day and type code in one array; a code outside the vocabulary counts in the total only.
+	const width = OTHER + 1;
+	const counts = new Float64Array(days.length * width);
+	const totals = new Float64Array(days.length);
+	if (days.length) {
+		const start = dayNumber(days[0]!);
+		const end = start + days.length - 1;
+		for (const row of rows) {
+			const code = table.type[row]!;
+			const to = Math.min(table.last[row]!, end);
+			for (let day = Math.max(table.first[row]!, start); day <= to; day++) {
+				counts[(day - start) * width + code]!++;
+				totals[day - start]!++;
+			}
 		}
 	}
-	return bins;
+	return days.map((date, i) => ({
+		date,
+		counts: Object.fromEntries(EVENT_TYPE_IDS.map((t, code) => [t, counts[i * width + code]!])) as Record<
+			EventType,
+			number
+		>,
+		total: totals[i]!
+	}));
 }
 
 /** Sums of sizes per day, in arrays reused from place to place. */
@@ -322,6 +327,15 @@ export function totalPlaces(table: EventTable, rows: Uint32Array, range?: { from
 		start = end;
 	}
 	return totals;
+}
+
+/** The places with events, in the table's order. */
+export function placesWithRows(table: EventTable): Place[] {
+	const places: Place[] = [];
+	let last = -1;
+	// A place's rows are consecutive.
+	for (const index of table.place) if (index !== last && index >= 0) places.push(table.places[(last = index)]!);
+	return places;
 }
 
 /** The events of the rows that pass `keep`. */

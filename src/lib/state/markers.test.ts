@@ -12,11 +12,14 @@ import {
 	createCityClusters,
 	createPlaceClusters,
 	type MarkerClusters,
+	type Held,
 	labelLargest,
 	type MarkerProperties,
 	pathFeatures,
 	placeFeatures,
-	proGovernmentFeatures
+	proGovernmentFeatures,
+	shownCities,
+	shownPlaces
 } from './markers';
 
 const data = minskFixture;
@@ -77,7 +80,7 @@ describe('grouped places', () => {
 	}
 
 	it('give a cluster the same figure a city gets: the largest day of its places’ summed days, not its largest member', () => {
-		const clusters = createPlaceClusters(nearby()).at(9).features;
+		const clusters = createPlaceClusters(nearby().map((s) => s.place)).at(9, shownPlaces(nearby())).features;
 		expect(clusters).toHaveLength(1);
 		// 15 Aug: 1,000–2,000 at a plus 500–1,000 at b; 16 Aug: 2,500 at b. High 3,000 on the 15th, low 2,500 on the 16th.
 		expect(clusters[0]!.properties).toMatchObject({ cluster: true, point_count: 2, count: 3, low: 2500, high: 3000 });
@@ -85,7 +88,7 @@ describe('grouped places', () => {
 	});
 
 	it('split into places when zoomed in', () => {
-		const places = createPlaceClusters(nearby()).at(16).features;
+		const places = createPlaceClusters(nearby().map((s) => s.place)).at(16, shownPlaces(nearby())).features;
 		expect(places.map((f) => f.properties.id).sort()).toEqual(['a', 'b']);
 	});
 });
@@ -128,26 +131,48 @@ describe('every group, at every zoom', () => {
 		return summarisePlaces(events, places);
 	}
 
-	/** Each group's count and figure are those of the members it holds, added day by day. */
-	function holdsItsMembers(clusters: MarkerClusters, zoom: number, byId: Map<string, PlaceSummary>) {
-		for (const { properties: group } of clusters.at(zoom).features) {
-			if (!group.cluster) continue;
-			const members = clusters.members(group.id).map((id) => byId.get(id)!);
-			expect(members).toHaveLength(group.point_count!);
-			expect(group.count).toBe(members.reduce((n, s) => n + s.events.length, 0));
+	/**
+	 * Each group's count and figure are those of the shown members it holds, added day by day; a
+	 * group of one shown member is drawn as it; every shown marker is drawn once and no other.
+	 */
+	function holdsItsMembers<T extends Held>(
+		clusters: MarkerClusters<T>,
+		zoom: number,
+		shown: ReadonlyMap<string, T>,
+		byId: Map<string, PlaceSummary>
+	) {
+		const drawnAlone: string[] = [];
+		const drawnInGroups: string[] = [];
+		for (const { properties: marker } of clusters.at(zoom, shown).features) {
+			if (!marker.cluster) {
+				drawnAlone.push(marker.id);
+				continue;
+			}
+			const ids = clusters.members(marker.id).filter((id) => shown.has(id));
+			drawnInGroups.push(...ids);
+			const members = ids.map((id) => byId.get(id)!);
+			expect(members.length).toBe(marker.point_count!);
+			expect(members.length).toBeGreaterThan(1);
+			expect(marker.count).toBe(members.reduce((n, s) => n + s.events.length, 0));
 			const peak = peakOf(daySums(members.flatMap((s) => s.gatherings)));
-			expect([group.low, group.high]).toEqual([peak?.low, peak?.high]);
+			expect([marker.low, marker.high]).toEqual([peak?.low, peak?.high]);
 		}
+		expect([...drawnAlone, ...drawnInGroups].sort()).toEqual([...shown.keys()].sort());
 	}
 
-	it('of places shows the largest day of its own places’ summed days, not a day of a larger group', () => {
+	/** The summaries of the places not hidden: what a filter leaves shown. */
+	const shownOf = (all: PlaceSummary[], hidden: boolean[]) => all.filter((_, i) => !hidden[i]);
+
+	it('of places shows the largest day of its own shown places’ summed days, whatever is hidden', () => {
 		fc.assert(
-			fc.property(scattered, (input) => {
+			fc.property(scattered, fc.array(fc.boolean()), (input, hidden) => {
 				// Four kilometres across: places group differently at each city zoom.
-				const placeSummaries = summaries(input, 0.0002);
-				const clusters = createPlaceClusters(placeSummaries);
-				const byId = new Map(placeSummaries.map((s) => [s.place.id, s]));
-				for (let zoom = CITY_SPLIT_ZOOM; zoom <= CLUSTER_MAX_ZOOM; zoom++) holdsItsMembers(clusters, zoom, byId);
+				const all = summaries(input, 0.0002);
+				const clusters = createPlaceClusters(all.map((s) => s.place));
+				const shown = shownOf(all, hidden);
+				const byId = new Map(shown.map((s) => [s.place.id, s]));
+				for (let zoom = CITY_SPLIT_ZOOM; zoom <= CLUSTER_MAX_ZOOM; zoom++)
+					holdsItsMembers(clusters, zoom, shownPlaces(shown), byId);
 			}),
 			{ numRuns: 60 }
 		);
@@ -155,15 +180,17 @@ describe('every group, at every zoom', () => {
 
 	it('of cities does the same far out, where towns group', () => {
 		fc.assert(
-			fc.property(scattered, (input) => {
+			fc.property(scattered, fc.array(fc.boolean()), (input, hidden) => {
 				// Four degrees across: towns group differently at each zoom far out.
-				const placeSummaries = summaries(input, 0.01);
-				const places = placeSummaries.map((s) => s.place);
-				const clusters = createCityClusters(summariseCities(placeSummaries, places));
+				const all = summaries(input, 0.01);
+				const places = all.map((s) => s.place);
+				const clusters = createCityClusters(places);
 				// Each town is its one square here, so a town's summary is its square's.
-				const byId = new Map(placeSummaries.map((s) => [s.place.id, s]));
-				for (let zoom = 0; zoom < CITY_SPLIT_ZOOM; zoom++) holdsItsMembers(clusters, zoom, byId);
-				expect(clusters.at(CITY_SPLIT_ZOOM).features.every((f) => !f.properties.cluster)).toBe(true);
+				const shown = shownOf(all, hidden);
+				const byId = new Map(shown.map((s) => [s.place.id, s]));
+				const cities = shownCities(summariseCities(shown, places));
+				for (let zoom = 0; zoom < CITY_SPLIT_ZOOM; zoom++) holdsItsMembers(clusters, zoom, cities, byId);
+				expect(clusters.at(CITY_SPLIT_ZOOM, cities).features.every((f) => !f.properties.cluster)).toBe(true);
 			}),
 			{ numRuns: 60 }
 		);

@@ -115,44 +115,44 @@ function radiusOf(place: Place): number {
 	return precision.kind === 'approximate' ? precision.radiusM : 0;
 }
 
-export function placeFeatures(summaries: readonly PlaceTotals[]): FeatureCollection<Point, MarkerProperties> {
+function placeFeature(s: PlaceTotals): Feature<Point, MarkerProperties> {
 	return {
-		type: 'FeatureCollection',
-		features: summaries.filter(isMappable).map((s): Feature<Point, MarkerProperties> => ({
-			type: 'Feature',
-			geometry: s.place.geometry,
-			properties: {
-				id: s.place.id,
-				...names(s.place),
-				count: s.eventCount,
-				gatherings: s.gatheringCount,
-				...figure(s.peak),
-				type: s.headlineType,
-				radiusM: radiusOf(s.place),
-				cosLat: Math.cos((s.place.geometry.coordinates[1] * Math.PI) / 180)
-			}
-		}))
+		type: 'Feature',
+		geometry: s.place.geometry,
+		properties: {
+			id: s.place.id,
+			...names(s.place),
+			count: s.eventCount,
+			gatherings: s.gatheringCount,
+			...figure(s.peak),
+			type: s.headlineType,
+			radiusM: radiusOf(s.place),
+			cosLat: Math.cos((s.place.geometry.coordinates[1] * Math.PI) / 180)
+		}
+	};
+}
+
+export function placeFeatures(summaries: readonly PlaceTotals[]): FeatureCollection<Point, MarkerProperties> {
+	return { type: 'FeatureCollection', features: summaries.filter(isMappable).map(placeFeature) };
+}
+
+function cityFeature(c: CityTotals): Feature<Point, MarkerProperties> {
+	return {
+		type: 'Feature',
+		geometry: c.city.geometry,
+		properties: {
+			id: c.city.id,
+			...names(c.city),
+			count: c.eventCount,
+			gatherings: c.gatheringCount,
+			...figure(c.peak),
+			radiusM: 0
+		}
 	};
 }
 
 export function cityFeatures(cities: readonly CityTotals[]): FeatureCollection<Point, MarkerProperties> {
-	return {
-		type: 'FeatureCollection',
-		features: cities
-			.filter((c) => c.city.properties.kind !== 'country')
-			.map((c): Feature<Point, MarkerProperties> => ({
-				type: 'Feature',
-				geometry: c.city.geometry,
-				properties: {
-					id: c.city.id,
-					...names(c.city),
-					count: c.eventCount,
-					gatherings: c.gatheringCount,
-					...figure(c.peak),
-					radiusM: 0
-				}
-			}))
-	};
+	return { type: 'FeatureCollection', features: cities.filter((c) => isMappable({ place: c.city })).map(cityFeature) };
 }
 
 /** Pro-government gatherings, one feature per place, drawn apart from the protest figures. */
@@ -197,16 +197,25 @@ export function pathFeatures(
 	};
 }
 
-/** What a group carries while it is built: its counts, added as markers join. */
-interface ClusterData {
-	count: number;
-	gatherings: number;
+/** What a group adds up of each marker it holds: a place's or a city's totals. */
+export interface Held {
+	eventCount: number;
+	gatheringCount: number;
+	days: DaySums;
 }
 
-/** Markers grouped where they would overlap: those drawn at a zoom, and the ids within a group. */
-export interface MarkerClusters {
-	at(zoom: number): FeatureCollection<Point, MarkerProperties>;
-	/** Ids of the markers a group holds, by the group's feature id. */
+/**
+ * Markers grouped where they would overlap. The groups are made once over every place (or city)
+ * of a dataset, and a step only says which are shown: a filter costs no regrouping, and groups stay
+ * where they were while the reader filters.
+ */
+export interface MarkerClusters<T extends Held> {
+	/**
+	 * What is drawn at a zoom of the shown markers (by id): each group with its shown members' counts
+	 * and figure, a group with one shown member as that member, and nothing for a group with none.
+	 */
+	at(zoom: number, shown: ReadonlyMap<string, T>): FeatureCollection<Point, MarkerProperties>;
+	/** Ids of the markers a group holds, shown or not, by the group's feature id. */
 	members(groupId: string): string[];
 }
 
@@ -216,7 +225,7 @@ const GROUP_PREFIX = 'cluster-';
  * Adds up members' day sums: a group's figure is the largest day of its members' summed days, as
  * for a city, never its largest member.
  */
-function groupDaySums(daysOf: ReadonlyMap<string, DaySums>) {
+function groupDaySums() {
 	// Days are numbered as they are met, and summed in arrays: a far-out view adds up every member.
 	const dayNames: string[] = [];
 	const dayIndex = new Map<string, number>();
@@ -225,10 +234,10 @@ function groupDaySums(daysOf: ReadonlyMap<string, DaySums>) {
 	let open = new Uint8Array(64);
 	let touchedYet = new Uint8Array(64);
 
-	return (members: readonly string[]): DaySums => {
+	return (members: readonly Held[]): DaySums => {
 		const touched: number[] = [];
 		for (const member of members)
-			for (const [day, [dayLow, dayHigh, dayOpen]] of daysOf.get(member) ?? []) {
+			for (const [day, [dayLow, dayHigh, dayOpen]] of member.days) {
 				let index = dayIndex.get(day);
 				if (index === undefined) {
 					dayIndex.set(day, (index = dayNames.push(day) - 1));
@@ -262,37 +271,55 @@ function copyInto<T extends Float64Array | Uint8Array>(into: T, from: T): T {
 	return into;
 }
 
-/** Groups markers that would overlap at each zoom from `minZoom` to `maxZoom` (supercluster). */
-function clusterMarkers(
-	features: Feature<Point, MarkerProperties>[],
-	daysOf: ReadonlyMap<string, DaySums>,
+/** Groups points that would overlap at each zoom from `minZoom` to `maxZoom` (supercluster). */
+function clusterMarkers<T extends Held>(
+	points: Feature<Point, { id: string }>[],
 	minZoom: number,
 	maxZoom: number,
-	groupOf: 'places' | 'cities'
-): MarkerClusters {
-	const index = new Supercluster<MarkerProperties, ClusterData>({
-		radius: CLUSTER_RADIUS,
-		minZoom,
-		maxZoom,
-		map: (props) => ({ count: props.count, gatherings: props.gatherings }),
-		reduce: (into, from) => {
-			into.count += from.count;
-			into.gatherings += from.gatherings;
-		}
-	});
-	index.load(features);
-	const summed = groupDaySums(daysOf);
-	const members = (clusterId: number) => index.getLeaves(clusterId, Infinity).map((leaf) => leaf.properties.id);
+	groupOf: 'places' | 'cities',
+	featureOf: (marker: T) => Feature<Point, MarkerProperties>
+): MarkerClusters<T> {
+	const index = new Supercluster<{ id: string }>({ radius: CLUSTER_RADIUS, minZoom, maxZoom });
+	index.load(points);
+	const summed = groupDaySums();
+	// The groups never change: each one's members are listed once.
+	const memberLists = new Map<number, string[]>();
+	const members = (clusterId: number) => {
+		let list = memberLists.get(clusterId);
+		if (!list)
+			memberLists.set(clusterId, (list = index.getLeaves(clusterId, Infinity).map((leaf) => leaf.properties.id)));
+		return list;
+	};
 
 	return {
-		at(zoom) {
+		at(zoom, shown) {
 			const z = Math.max(minZoom, Math.min(Math.floor(zoom), maxZoom + 1));
-			const drawn = index.getClusters([-180, -85, 180, 85], z).map((feature): Feature<Point, MarkerProperties> => {
-				const props = feature.properties as Partial<Supercluster.ClusterProperties & ClusterData> & MarkerProperties;
-				if (!props.cluster) return feature as Feature<Point, MarkerProperties>;
+			const drawn: Feature<Point, MarkerProperties>[] = [];
+			for (const feature of index.getClusters([-180, -85, 180, 85], z)) {
+				const props = feature.properties as Partial<Supercluster.ClusterProperties> & { id?: string };
+				if (!props.cluster) {
+					const marker = shown.get(props.id!);
+					if (marker) drawn.push(featureOf(marker));
+					continue;
+				}
 				const clusterId = props.cluster_id!;
+				const held: T[] = [];
+				for (const id of members(clusterId)) {
+					const marker = shown.get(id);
+					if (marker) held.push(marker);
+				}
+				if (held.length <= 1) {
+					if (held[0]) drawn.push(featureOf(held[0]));
+					continue;
+				}
 				const id = `${GROUP_PREFIX}${clusterId}`;
-				return {
+				let count = 0;
+				let gatherings = 0;
+				for (const member of held) {
+					count += member.eventCount;
+					gatherings += member.gatheringCount;
+				}
+				drawn.push({
 					type: 'Feature',
 					id,
 					geometry: feature.geometry,
@@ -301,31 +328,47 @@ function clusterMarkers(
 						name: '',
 						name_be: '',
 						name_ru: '',
-						count: props.count ?? 0,
-						gatherings: props.gatherings ?? 0,
-						...figure(peakOf(summed(members(clusterId)))),
+						count,
+						gatherings,
+						...figure(peakOf(summed(held))),
 						radiusM: 0,
 						cluster: true,
 						groupOf,
-						point_count: props.point_count,
+						point_count: held.length,
 						expansionZoom: index.getClusterExpansionZoom(clusterId)
 					}
-				};
-			});
+				});
+			}
 			return { type: 'FeatureCollection', features: drawn };
 		},
 		members: (groupId) => members(Number(groupId.slice(GROUP_PREFIX.length)))
 	};
 }
 
+const pointOf = (place: Place): Feature<Point, { id: string }> => ({
+	type: 'Feature',
+	geometry: place.geometry,
+	properties: { id: place.id }
+});
+
+/** The places that can be drawn, by id: what a step shows of the groups. */
+export function shownPlaces<T extends PlaceTotals>(summaries: readonly T[]): Map<string, T> {
+	return new Map(summaries.filter(isMappable).map((s) => [s.place.id, s]));
+}
+
+/** The cities that can be drawn, by id. */
+export function shownCities<T extends CityTotals>(cities: readonly T[]): Map<string, T> {
+	return new Map(cities.filter((c) => isMappable({ place: c.city })).map((c) => [c.city.id, c]));
+}
+
 /** Places grouped where they would overlap at city zoom; each is drawn on its own from CLUSTER_MAX_ZOOM + 1. */
-export function createPlaceClusters(summaries: readonly PlaceTotals[]): MarkerClusters {
-	const days = new Map(summaries.map((s) => [s.place.id, s.days]));
-	return clusterMarkers(placeFeatures(summaries).features, days, CITY_SPLIT_ZOOM, CLUSTER_MAX_ZOOM, 'places');
+export function createPlaceClusters(places: readonly Place[]): MarkerClusters<PlaceTotals> {
+	const points = places.filter((place) => isMappable({ place })).map(pointOf);
+	return clusterMarkers(points, CITY_SPLIT_ZOOM, CLUSTER_MAX_ZOOM, 'places', placeFeature);
 }
 
 /** Cities grouped where they would overlap far out; each is drawn on its own from CITY_SPLIT_ZOOM. */
-export function createCityClusters(cities: readonly CityTotals[]): MarkerClusters {
-	const days = new Map(cities.map((c) => [c.city.id, c.days]));
-	return clusterMarkers(cityFeatures(cities).features, days, 0, CITY_SPLIT_ZOOM - 1, 'cities');
+export function createCityClusters(cities: readonly Place[]): MarkerClusters<CityTotals> {
+	const points = cities.filter((city) => isMappable({ place: city })).map(pointOf);
+	return clusterMarkers(points, 0, CITY_SPLIT_ZOOM - 1, 'cities', cityFeature);
 }

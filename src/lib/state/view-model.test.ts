@@ -116,7 +116,7 @@ describe('the view model', () => {
 	});
 
 	it('gives a selected city with its shown events and figures, summed from the events themselves', () => {
-		const request: ViewRequest = { ...first, city: 'minsk', types: ['rally', 'march', 'human-chain'] };
+		const request: ViewRequest = { ...first, city: 'minsk', types: ['rally', 'human-chain', 'strike'] };
 		const selected = createViewModel(data())(request).selectedCity;
 		const places = summarisePlaces(filterEvents(published.events, request), published.places, published.dateRange);
 		const minsk = summariseCities(places, published.places).find((c) => c.city.id === 'minsk')!;
@@ -177,7 +177,7 @@ describe('the view model', () => {
 		);
 		const events = towns.flatMap((town, i) =>
 			Array.from({ length: 1 + (i % 2) }, (_, n) =>
-				ProtestEvent.parse(eventFixture({ id: `${town.id}-${n}`, place: town.id }))
+				ProtestEvent.parse(eventFixture({ id: `${town.id}-${n}`, place: town.id, type: n ? 'strike' : 'rally' }))
 			)
 		);
 		const view = createViewModel({ events, places: towns, dateRange: { from: '2020-08-09', to: '2020-08-16' } });
@@ -190,6 +190,14 @@ describe('the view model', () => {
 		expect(nearer.features.reduce((n, f) => n + f.properties.count, 0)).toBe(events.length);
 		// From the split zoom cities are not drawn: zooming further in leaves them as they were.
 		expect(view({ zoom: CITY_SPLIT_ZOOM + 2, language: 'en' }).markers?.cities).toBe(nearer);
+		// Filtered to fewer towns than the threshold, they still group where they grouped: nothing jumps.
+		const strikes = view({ zoom: 3, language: 'en', types: ['strike'] }).markers!.cities.features;
+		expect(strikes.some((f) => f.properties.cluster)).toBe(true);
+		expect(strikes.reduce((n, f) => n + f.properties.count, 0)).toBe(events.filter((e) => e.type === 'strike').length);
+		const groupsOf = (features: typeof far) =>
+			new Map(features.filter((f) => f.properties.cluster).map((f) => [f.properties.id, f.geometry.coordinates]));
+		const before = groupsOf(far);
+		for (const [id, at] of groupsOf(strikes)) expect(before.get(id)).toEqual(at);
 		// Fewer towns than the threshold: each is drawn on its own.
 		const some = createViewModel({ events: events.slice(0, 20), places: towns, dateRange: published.dateRange });
 		expect(some({ zoom: 3, language: 'en' }).markers!.cities.features.every((f) => !f.properties.cluster)).toBe(true);

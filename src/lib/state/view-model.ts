@@ -17,7 +17,15 @@ import {
 	type PlaceTotals,
 	type Turnout
 } from '$lib/data/aggregate';
-import { binRows, countRowTypes, createEventTable, eventsWhere, selectRows, totalPlaces } from '$lib/data/event-table';
+import {
+	binRows,
+	countRowTypes,
+	createEventTable,
+	eventsWhere,
+	placesWithRows,
+	selectRows,
+	totalPlaces
+} from '$lib/data/event-table';
 import type { EventFilter } from '$lib/data/filter';
 import { cachedIndexById } from '$lib/data/lookup';
 import { placeName } from '$lib/data/names';
@@ -36,6 +44,8 @@ import {
 	labelLargest,
 	pathFeatures,
 	proGovernmentFeatures,
+	shownCities,
+	shownPlaces,
 	type MarkerProperties
 } from './markers';
 
@@ -127,15 +137,30 @@ function placeFacts(summary: PlaceTotals): PlaceFacts {
 }
 
 function cityFacts(summary: CityTotals): CityFacts {
-	const bounds = boundsOfPlaces(summary.places.filter(isMappable).map((s) => s.place));
-	return {
+	const { places } = summary;
+	// Most cities are one place: no lists made for it (tens of thousands of cities, on every step).
+	const mappable =
+		places.length === 1
+			? isMappable(places[0]!)
+				? [places[0]!.place]
+				: []
+			: places.filter(isMappable).map((s) => s.place);
+	const bounds = boundsOfPlaces(mappable);
+	const facts: CityFacts = {
 		id: summary.city.id,
 		eventCount: summary.eventCount,
 		gatheringCount: summary.gatheringCount,
-		...(summary.peak ? { peak: summary.peak } : {}),
-		span: summary.span,
-		...(bounds ? { bounds } : {})
+		span: summary.span
 	};
+	if (summary.peak) facts.peak = summary.peak;
+	if (bounds) facts.bounds = bounds;
+	return facts;
+}
+
+/** Makes a value on its first use, and keeps it. */
+function once<T>(make: () => T): () => T {
+	let made: { value: T } | undefined;
+	return () => (made ??= { value: make() }).value;
 }
 
 /** Remembers the last result of `compute` for its key: a step recomputes only what it changes. */
@@ -199,15 +224,25 @@ export function createViewModel(data: ViewData) {
 			data.places,
 			range()
 		);
-	const clusters = lastOf(() => createPlaceClusters(placesNow()));
-	const placeMarkers = lastOf(() => labelLargest(clusters(filters(request)).value.at(request.zoom)));
-	// Far out, many cities group as places do nearer; a few are each drawn on their own at every zoom.
-	const groupingCities = () => citiesNow().length >= CITY_CLUSTER_MIN;
-	const cityClusters = lastOf(() => (groupingCities() ? createCityClusters(citiesNow()) : undefined));
-	const cityMarkers = lastOf(() => {
-		const grouped = cityClusters(filters(request)).value;
-		return labelLargest(grouped ? grouped.at(request.zoom) : cityFeatures(citiesNow()));
+	// Groups are made once over every place and city with events, when first drawn.
+	const placesWithEvents = once(() => placesWithRows(table));
+	const citiesWithEvents = once(() => {
+		const ids = new Set(placesWithEvents().map((place) => place.properties.city));
+		return [...ids].flatMap((id) => placeById.get(id) ?? []);
 	});
+	const placeClusters = once(() => createPlaceClusters(placesWithEvents()));
+	const shownPlaceMarkers = lastOf(() => shownPlaces(placesNow()));
+	const placeMarkers = lastOf(() =>
+		labelLargest(placeClusters().at(request.zoom, shownPlaceMarkers(filters(request)).value))
+	);
+	// Far out, many cities group as places do nearer; a few are each drawn on their own at every zoom.
+	const groupingCities = () => citiesWithEvents().length >= CITY_CLUSTER_MIN;
+	const cityClusters = once(() => createCityClusters(citiesWithEvents()));
+	const cityMarkers = lastOf(() =>
+		labelLargest(
+			groupingCities() ? cityClusters().at(request.zoom, shownCities(citiesNow())) : cityFeatures(citiesNow())
+		)
+	);
 	const otherMarkers = lastOf(() => ({
 		paths: pathFeatures(eventsWhere(table, rowsNow(), (row) => table.withPath[row] === 1)),
 		proGovernment: proGovernmentFeatures(placesNow())
