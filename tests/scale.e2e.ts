@@ -30,6 +30,9 @@ test('a list of thousands of places renders only what is in view, and reaches th
 	await expect(page.getByRole('heading', { name: 'Cities (2,000)' })).toBeVisible();
 	expect(await cities.locator('li').count()).toBeLessThan(80);
 	await expect(cities.locator('li').first()).toHaveAttribute('aria-setsize', '2000');
+	// The key's counts are written as the reader's language writes numbers.
+	const typeCounts = await page.locator('.types .count').allTextContents();
+	expect(typeCounts.some((text) => /^\d{1,2},\d{3}$/.test(text.trim()))).toBe(true);
 
 	await page.getByRole('button', { name: 'Places', exact: true }).click();
 	const places = page.locator('ul.places');
@@ -91,7 +94,7 @@ test('far out, many cities are drawn as groups that say what they hold, and a cl
 	const at = largest.at as [number, number];
 	await hoverMapAt(page, at);
 	await expect(page.locator('.marker-tooltip')).toContainText(
-		`${Number(largest.count).toLocaleString('en-GB')} events in ${largest.point_count} cities`
+		`${Number(largest.count).toLocaleString('en-GB')} events in ${Number(largest.point_count).toLocaleString('en-GB')} cities`
 	);
 	await clickMapAt(page, at);
 	await expect

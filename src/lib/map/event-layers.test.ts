@@ -84,8 +84,8 @@ describe('tooltip text', () => {
 		expect(markerTooltip({ cluster: true, point_count: 3, count: 7, known: true, low: 2500, high: 3000 })).toBe(
 			'7 events at 3 places · 2,500–3,000 people on its largest day · click to zoom in'
 		);
-		expect(markerTooltip({ cluster: true, groupOf: 'cities', point_count: 40, count: 95, known: false })).toBe(
-			'95 events in 40 cities · size not reported · click to zoom in'
+		expect(markerTooltip({ cluster: true, groupOf: 'cities', point_count: 4000, count: 9500, known: false })).toBe(
+			'9,500 events in 4,000 cities · size not reported · click to zoom in'
 		);
 		expect(markerTooltip({ name: 'Belaruskali', count: 1, known: false, radiusM: 3000 })).toBe(
 			'Belaruskali · 1 event · size not reported · location ±3 km'

@@ -455,8 +455,8 @@ export function markerTooltip(properties: Record<string, unknown>, lang: Languag
 		const members = Number(properties.point_count ?? 0);
 		const group =
 			properties.groupOf === 'cities'
-				? lang.t('tooltip.cityCluster', { count, cities: members })
-				: lang.t('tooltip.cluster', { count, places: members });
+				? lang.t('tooltip.cityCluster', { count, cities: n(members) })
+				: lang.t('tooltip.cluster', { count, places: n(members) });
 		return `${group} · ${people} · ${lang.t('tooltip.zoomIn')}`;
 	}
 	const radius = Number(properties.radiusM ?? 0);
