@@ -15,9 +15,9 @@ export const CITY_SPLIT_ZOOM = 9;
 /** Places closer than this, in pixels, are grouped into one circle. */
 export const CLUSTER_RADIUS = 46;
 /**
- * From this many cities, cities group where they would overlap below the split zoom: a world of
- * tens of thousands of towns is unreadable, and slow to draw, as one circle each. Fewer are each
- * drawn, and named, on their own.
+ * From this many cities with events in a dataset, cities group where they would overlap below the
+ * split zoom, whatever the filters: a world of tens of thousands of towns is unreadable, and slow to
+ * draw, as one circle each. Fewer are each drawn, and named, on their own.
  */
 export const CITY_CLUSTER_MIN = 300;
 /** From this zoom every place is drawn on its own. */
