@@ -103,9 +103,16 @@ function calendarDate(ymd: string): Date {
 	return new Date(`${ymd}T12:00:00Z`);
 }
 
+const englishDates = new Map<string, string>();
+
 /** "Sat 15 Aug 2020" for a local date, in English or in a catalogue's words. */
 export function formatDate(ymd: string, words?: DateWords): string {
-	if (!words) return dateText(calendarDate(ymd), 'UTC');
+	if (!words) {
+		// A timeline of a year names its 365 days again on every step: each is written once.
+		let text = englishDates.get(ymd);
+		if (text === undefined) englishDates.set(ymd, (text = dateText(calendarDate(ymd), 'UTC')));
+		return text;
+	}
 	const p = partsOf(ymd);
 	return `${words.weekdays[p.weekday]} ${p.day} ${words.months[p.month]} ${p.year}`;
 }
