@@ -1,8 +1,8 @@
 /**
  * Opens one page in a fresh browser context and measures it: the first frame in which the map's
  * marker layers return a feature, then a filter step (one type hidden) and a one-day date step,
- * each until the map is idle; the longest main-thread task after the first markers; the JS heap;
- * and the bytes the page and its workers fetched.
+ * each until the map is idle; the longest main-thread task after the first markers; the JS heap of
+ * the page and of its workers; and the bytes the page and its workers fetched.
  */
 import type { Browser, Page } from 'playwright-core';
 
@@ -18,6 +18,8 @@ export interface Measurement {
 	 */
 	longestScriptAfterFirstMarkers?: number;
 	heap?: number;
+	/** The JS heap of the page's dedicated workers together: where the app keeps its events. */
+	workersHeap?: number;
 	bytes?: number;
 	error?: string;
 	/** With BENCH_VERBOSE: every long task and step, in ms since navigation, to see where time goes. */
@@ -127,6 +129,33 @@ async function timeStep(page: Page, app: boolean, step: 'filter' | 'date'): Prom
 	);
 }
 
+/**
+ * The JS heap used by each of the page's dedicated workers, added up. `performance.memory` does
+ * not exist in a worker, so each is asked over the DevTools protocol.
+ */
+async function workersHeap(page: Page): Promise<number> {
+	const cdp = await page.context().newCDPSession(page);
+	const workers: string[] = [];
+	const used = new Map<string, number>();
+	cdp.on('Target.attachedToTarget', (event) => {
+		if (event.targetInfo.type === 'worker') workers.push(event.sessionId);
+	});
+	cdp.on('Target.receivedMessageFromTarget', (event) => {
+		const reply = JSON.parse(event.message) as { result?: { usedSize: number } };
+		if (reply.result) used.set(event.sessionId, reply.result.usedSize);
+	});
+	// Attaching lists the workers already running; each is then asked over its own session.
+	await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+	for (const sessionId of workers)
+		await cdp.send('Target.sendMessageToTarget', {
+			sessionId,
+			message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' })
+		});
+	for (let wait = 0; used.size < workers.length && wait < 40; wait++) await page.waitForTimeout(50);
+	await cdp.detach();
+	return [...used.values()].reduce((sum, size) => sum + size, 0);
+}
+
 /** Sets the one-day window on the first day, untimed, and waits for the map to settle. */
 async function setFirstDay(page: Page, app: boolean): Promise<void> {
 	if (app) {
@@ -222,6 +251,7 @@ export async function measurePage(
 		result.longTasksAfterFirstMarkers = after.count;
 		result.longestScriptAfterFirstMarkers = after.longestScript;
 		result.heap = after.heap;
+		result.workersHeap = await workersHeap(page);
 		if (process.env.BENCH_VERBOSE) result.trace = after.trace;
 	} catch (error) {
 		result.error = crashed ? 'the page crashed' : (error as Error).message.split('\n')[0];

@@ -144,7 +144,7 @@ const mb = (n: number | undefined) => (n === undefined ? '—' : `${(n / 2 ** 20
 /** The table: each page's figures, with first markers as a ratio of the bare page in the same run, and steps as a ratio of the app's own steps on the default dataset. */
 export function report(rows: Row[]): string {
 	const lines = [
-		'| events | page | first markers (× bare page) | filter → idle (× default) | date step → idle (× default) | after first markers: longest task / longest script | JS heap | bytes |',
+		'| events | page | first markers (× bare page) | filter → idle (× default) | date step → idle (× default) | after first markers: longest task / longest script | JS heap: page / workers | bytes |',
 		'|---|---|---|---|---|---|---|---|'
 	];
 	const defaultApp = rows.find((r) => r.size.startsWith('default') && r.page === 'Protest Atlas')?.result;
@@ -154,7 +154,7 @@ export function report(rows: Row[]): string {
 		const versus = (n: number | undefined, of: number | undefined) =>
 			row.page === 'Protest Atlas' ? ratio(n, of) : '';
 		lines.push(
-			`| ${row.size} | ${row.page} | ${r.error ? `did not open: ${r.error}` : `${ms(r.firstMarkers)}${row.page === 'bare MapLibre' ? '' : ratio(r.firstMarkers, bare?.firstMarkers)}`} | ${ms(r.filterStep)}${versus(r.filterStep, defaultApp?.filterStep)} | ${ms(r.dateStep)}${versus(r.dateStep, defaultApp?.dateStep)} | ${ms(r.longestTaskAfterFirstMarkers)}${r.longestScriptAfterFirstMarkers === undefined ? '' : ` / ${ms(r.longestScriptAfterFirstMarkers)}`} | ${mb(r.heap)} | ${mb(r.bytes)} |`
+			`| ${row.size} | ${row.page} | ${r.error ? `did not open: ${r.error}` : `${ms(r.firstMarkers)}${row.page === 'bare MapLibre' ? '' : ratio(r.firstMarkers, bare?.firstMarkers)}`} | ${ms(r.filterStep)}${versus(r.filterStep, defaultApp?.filterStep)} | ${ms(r.dateStep)}${versus(r.dateStep, defaultApp?.dateStep)} | ${ms(r.longestTaskAfterFirstMarkers)}${r.longestScriptAfterFirstMarkers === undefined ? '' : ` / ${ms(r.longestScriptAfterFirstMarkers)}`} | ${mb(r.heap)} / ${mb(r.workersHeap)} | ${mb(r.bytes)} |`
 		);
 	}
 	return lines.join('\n');
