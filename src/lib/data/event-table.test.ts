@@ -9,7 +9,15 @@ import {
 	type DaySums,
 	type PlaceTotals
 } from './aggregate';
-import { binRows, countRowTypes, createEventTable, eventsWhere, selectRows, totalPlaces } from './event-table';
+import {
+	binRows,
+	countRowTypes,
+	createEventTable,
+	dayNumber,
+	eventsWhere,
+	selectRows,
+	totalPlaces
+} from './event-table';
 import { filterEvents, STATUSES, STANCE_FILTERS, type EventFilter } from './filter';
 import { eventFixture, placeFixture } from './fixtures/factories';
 import { Place, ProtestEvent } from './schema';
@@ -182,6 +190,23 @@ describe('the event table', () => {
 				expect(shown).toEqual(firstSeen.filter((id) => shown.includes(id)));
 			}),
 			{ numRuns: 200 }
+		);
+	});
+});
+
+describe('day numbers', () => {
+	it('count days since 1970 for any four-digit year, and name each day back', () => {
+		const table = createEventTable([], []);
+		fc.assert(
+			fc.property(
+				fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+				(date) => {
+					const ymd = date.toISOString().slice(0, 10);
+					const day = dayNumber(ymd);
+					expect(day).toBe(Math.floor(date.getTime() / 86_400_000));
+					expect(table.dayName(day)).toBe(ymd);
+				}
+			)
 		);
 	});
 });

@@ -53,7 +53,10 @@ export interface EventTable {
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (the first ten characters of a local date-time). */
 export function dayNumber(ymd: string): number {
-	return Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10))) / 86_400_000;
+	// setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+	const date = new Date(0);
+	date.setUTCFullYear(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10)));
+	return date.getTime() / 86_400_000;
 }
 
 function codesOf<T extends string>(vocabulary: readonly T[]): (value: T) => number {
