@@ -112,7 +112,13 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 			id: 'WorldLand',
 			type: 'fill',
 			source: 'world',
-			paint: { 'fill-color': PALETTE.neighbour, 'fill-outline-color': PALETTE.worldBorder }
+			paint: { 'fill-color': PALETTE.neighbour, 'fill-antialias': false }
+		},
+		{
+			id: 'WorldBorders',
+			type: 'line',
+			source: 'world',
+			paint: { 'line-color': PALETTE.worldBorder, 'line-width': 0.75 }
 		},
 		{
 			// Belarus alone: its neighbours already have WorldLand's colour, and one constant colour
@@ -121,20 +127,26 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 			type: 'fill',
 			source: 'countries',
 			filter: ['==', ['get', 'isBelarus'], true],
-			paint: { 'fill-color': PALETTE.belarus }
+			paint: { 'fill-color': PALETTE.belarus, 'fill-antialias': false }
 		},
 		{
 			id: 'CityOfMinsk',
 			type: 'fill',
 			source: 'oblasts',
 			filter: ['==', ['get', 'code'], 'BY-HM'],
-			paint: { 'fill-color': PALETTE.minsk }
+			paint: { 'fill-color': PALETTE.minsk, 'fill-antialias': false }
 		},
 		{
 			id: 'Lakes',
 			type: 'fill',
 			source: 'lakes',
-			paint: { 'fill-color': PALETTE.water, 'fill-outline-color': PALETTE.waterLine }
+			paint: { 'fill-color': PALETTE.water, 'fill-antialias': false }
+		},
+		{
+			id: 'LakeShores',
+			type: 'line',
+			source: 'lakes',
+			paint: { 'line-color': PALETTE.waterLine, 'line-width': 0.75 }
 		},
 		{
 			id: 'Rivers',
@@ -165,8 +177,10 @@ export function basemapLayers(language: LabelLanguage = 'en'): LayerSpecificatio
 			source: 'oblast-edges',
 			paint: {
 				'line-color': PALETTE.oblastEdge,
-				'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.7, 10, 1.5],
-				'line-dasharray': [3, 2]
+				// Solid and fainter than the border rather than dashed: a dashed line costs a shader
+				// program of its own on the first view.
+				'line-opacity': 0.7,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 10, 1.2]
 			}
 		},
 		{

@@ -153,6 +153,17 @@ describe('shader programs', () => {
 		}
 	});
 
+	it('need no outline pass for fills and no dashed lines on the country view', () => {
+		const layers = drawnAt(6);
+		// An antialiased fill draws its edge with a program of its own, a dashed line with another;
+		// the edges are drawn by line layers instead, and lines are solid until the split zoom.
+		for (const layer of layers.filter((l) => l.type === 'fill'))
+			expect((layer.paint as Record<string, unknown>)['fill-antialias'], layer.id).toBe(false);
+		for (const layer of layers.filter((l) => l.type === 'line'))
+			expect((layer.paint as Record<string, unknown> | undefined)?.['line-dasharray'], layer.id).toBeUndefined();
+		expect(layers.some((l) => l.id === 'WorldBorders') && layers.some((l) => l.id === 'LakeShores')).toBe(true);
+	});
+
 	it('leave the footprints undrawn: they only keep labels off markers', () => {
 		const footprints = markerLayers(buildScales(data().events)).filter((l) => l.id.endsWith('Footprints'));
 		expect(footprints).toHaveLength(2);
