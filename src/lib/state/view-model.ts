@@ -238,9 +238,13 @@ export function createViewModel(data: ViewData) {
 	// Far out, many cities group as places do nearer; a few are each drawn on their own at every zoom.
 	const groupingCities = () => citiesWithEvents().length >= CITY_CLUSTER_MIN;
 	const cityClusters = once(() => createCityClusters(citiesWithEvents()));
+	// Made once per filter, as for places: each whole zoom far out asks again.
+	const shownCityMarkers = lastOf(() => shownCities(citiesNow()));
 	const cityMarkers = lastOf(() =>
 		labelLargest(
-			groupingCities() ? cityClusters().at(request.zoom, shownCities(citiesNow())) : cityFeatures(citiesNow())
+			groupingCities()
+				? cityClusters().at(request.zoom, shownCityMarkers(filters(request)).value)
+				: cityFeatures(citiesNow())
 		)
 	);
 	const otherMarkers = lastOf(() => ({
