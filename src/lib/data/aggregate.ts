@@ -181,7 +181,6 @@ export interface PlaceSummary extends PlaceTotals {
 	events: IndexedEvent[];
 	gatherings: IndexedEvent[];
 	proGovernment: IndexedEvent[];
-	types: EventType[];
 }
 
 /** First and last local dates of some events, which must not be none. */
@@ -247,7 +246,6 @@ export function summarisePlaces(
 			proGovernmentCount: proGovernment.length,
 			...(proGovernmentPeak ? { proGovernmentPeak } : {}),
 			headlineType: biggest?.type ?? mostFrequent,
-			types: [...counts.keys()],
 			span: spanOf(placeEvents)
 		});
 	}

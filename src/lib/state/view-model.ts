@@ -276,7 +276,6 @@ export function createViewModel(data: ViewData) {
 			proGovernment: [],
 			proGovernmentCount: 0,
 			headlineType: 'rally',
-			types: [],
 			span: range()
 		};
 	});
