@@ -3,7 +3,7 @@
  * Crowd sizes stay honest: an unknown size is never counted as zero, and a range keeps both ends.
  */
 import { compareText } from './order';
-import { cachedIndexById } from './lookup';
+import { cachedIndexById, groupBy } from './lookup';
 import type { CountRange, EventType, Place, IndexedEvent } from './schema';
 
 /** Event types that are gatherings of people (as opposed to deaths, repression, statements). */
@@ -205,13 +205,7 @@ export function summarisePlaces(
 	const placeById = cachedIndexById(places);
 	// Grouped first, then each place put in date order: a published dataset lists each place's events
 	// in date order already, so that costs a pass rather than a sort of every event.
-	const grouped = new Map<string, IndexedEvent[]>();
-	for (const event of events) {
-		const list = grouped.get(event.place);
-		if (list) list.push(event);
-		else grouped.set(event.place, [event]);
-	}
-	const groups = [...grouped]
+	const groups = [...groupBy(events, (event) => event.place)]
 		.map(([placeId, list]) => [placeId, inDateOrder(list) as IndexedEvent[]] as const)
 		.sort((a, b) => byStart(a[1][0]!, b[1][0]!));
 	const summaries: PlaceSummary[] = [];
@@ -281,13 +275,7 @@ export function totalCities<P extends PlaceTotals>(
 	places: readonly Place[]
 ): CityTotals<P>[] {
 	const placeById = cachedIndexById(places);
-	const groups = new Map<string, P[]>();
-	for (const totals of placeTotals) {
-		const cityId = totals.place.properties.city;
-		const list = groups.get(cityId);
-		if (list) list.push(totals);
-		else groups.set(cityId, [totals]);
-	}
+	const groups = groupBy(placeTotals, (totals) => totals.place.properties.city);
 	const cities: CityTotals<P>[] = [];
 	for (const [cityId, cityPlaces] of groups) {
 		const city = placeById.get(cityId);

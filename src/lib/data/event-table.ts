@@ -16,6 +16,7 @@ import {
 	type PlaceTotals
 } from './aggregate';
 import { STANCE_FILTERS, STATUSES, type EventFilter } from './filter';
+import { groupBy } from './lookup';
 import type { IndexedEvent, Place } from './schema';
 import type { DayBin } from './timeline';
 import { EVENT_TYPE_IDS, type EventType } from './vocabulary';
@@ -75,13 +76,7 @@ const stanceCode = codesOf(STANCE_FILTERS);
  * events.
  */
 function placeMajorOrder(events: readonly IndexedEvent[], indexOfPlace: ReadonlyMap<string, number>): IndexedEvent[] {
-	const byPlace = new Map<number, IndexedEvent[]>();
-	for (const event of events) {
-		const place = indexOfPlace.get(event.place) ?? -1;
-		const list = byPlace.get(place);
-		if (list) list.push(event);
-		else byPlace.set(place, [event]);
-	}
+	const byPlace = groupBy(events, (event) => indexOfPlace.get(event.place) ?? -1);
 	const nowhere = byPlace.get(-1) ?? [];
 	byPlace.delete(-1);
 	const groups = [...byPlace.values()].map((list) => inDateOrder(list));

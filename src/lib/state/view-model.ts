@@ -27,7 +27,7 @@ import {
 	totalPlaces
 } from '$lib/data/event-table';
 import type { EventFilter } from '$lib/data/filter';
-import { cachedIndexById } from '$lib/data/lookup';
+import { cachedIndexById, groupBy } from '$lib/data/lookup';
 import { placeName } from '$lib/data/names';
 import type { IndexedEvent, Place } from '$lib/data/schema';
 import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
@@ -334,13 +334,7 @@ export function groupPlaces(
 	language: string
 ): PlaceGroup[] {
 	const collator = new Intl.Collator(language);
-	const byCity = new Map<string, PlaceTotals[]>();
-	for (const summary of summaries) {
-		const city = summary.place.properties.city;
-		const list = byCity.get(city);
-		if (list) list.push(summary);
-		else byCity.set(city, [summary]);
-	}
+	const byCity = groupBy(summaries, (summary) => summary.place.properties.city);
 	const cityName = (id: string) => {
 		const city = placeById.get(id);
 		return city ? placeName(city, language) : id;
