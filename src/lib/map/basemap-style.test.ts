@@ -27,6 +27,17 @@ describe('the offline style', () => {
 		expect(validateStyleMin(offlineStyle(data()))).toEqual([]);
 	});
 
+	it("stays valid with the towns' filters the map sets, unchecked, as the markers change", () => {
+		const style = offlineStyle(data());
+		const filters: Record<string, FilterSpecification> = settlementFilters(['minsk', 'brest'], ['minsk-1'], 9);
+		expect(Object.keys(filters).length).toBeGreaterThan(0);
+		for (const layer of style.layers) if (layer.id in filters) Object.assign(layer, { filter: filters[layer.id] });
+		expect(style.layers.filter((layer) => 'filter' in layer && layer.filter === filters[layer.id])).toHaveLength(
+			Object.keys(filters).length
+		);
+		expect(validateStyleMin(style)).toEqual([]);
+	});
+
 	it('asks no glyph server and no sprite, so text is drawn from the fonts the app serves', () => {
 		const style = offlineStyle(data());
 		expect(style.glyphs).toBeUndefined();

@@ -10,7 +10,7 @@ import { minskFixture } from '$lib/data/fixtures/factories';
 import { buildScales } from '$lib/scales/scales';
 import { cityFeatures, pathFeatures, placeFeatures } from '$lib/state/markers';
 import { basemapLayers } from './basemap-style';
-import { markerLabelText, markerLayers, markerSources, markerTooltip } from './event-layers';
+import { markerLabelText, markerLayers, markerSources, markerTooltip, selectionFilter } from './event-layers';
 
 const data = minskFixture;
 
@@ -22,6 +22,11 @@ describe('marker layers', () => {
 			sources: markerSources(placeFeatures(summaries), cityFeatures(cities), pathFeatures(events)),
 			layers: markerLayers(buildScales(events))
 		};
+		expect(validateStyleMin(style)).toEqual([]);
+		// The map changes the selection's filter unchecked.
+		const ring = style.layers.find((layer) => layer.id === 'PlaceSelection');
+		expect(ring).toBeDefined();
+		Object.assign(ring!, { filter: selectionFilter('minsk-1') });
 		expect(validateStyleMin(style)).toEqual([]);
 	});
 

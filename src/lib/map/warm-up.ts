@@ -79,9 +79,13 @@ function makeMap(): Promise<StartedMap> {
 		document.body.append(box);
 		const onlineStyle = import.meta.env.PUBLIC_BASEMAP_STYLE_URL;
 		const openedWithView = /(^#|&)map=/.test(location.hash);
+		const style = chooseStyle(basemapUrls(location.href), onlineStyle);
 		const map = new maplibregl.Map({
 			container: element,
-			style: chooseStyle(basemapUrls(location.href), onlineStyle),
+			style,
+			// Our own style is held to the style spec by its unit tests; MapLibre's check of it took
+			// the main thread about 150 ms before the first frame.
+			validateStyle: typeof style === 'string',
 			bounds: BELARUS_BOUNDS,
 			fitBoundsOptions: { padding: 24 },
 			maxZoom: MAX_ZOOM,

@@ -75,7 +75,9 @@ function probe() {
 			} else {
 				const map = w.bench?.map ?? w.protestAtlas?.map;
 				const layers = map && map.isStyleLoaded() !== undefined ? markerLayers(map) : [];
-				if (map && layers.length && map.queryRenderedFeatures({ layers }).length > 0)
+				// Drawn for the reader: a map kept hidden while it loads does not count.
+				const seen = map?.getCanvas().checkVisibility({ visibilityProperty: true });
+				if (map && seen && layers.length && map.queryRenderedFeatures({ layers }).length > 0)
 					w.__probe.firstMarkers = performance.now();
 			}
 		} catch {
