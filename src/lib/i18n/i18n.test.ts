@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, catalogue, preferredLocale, translator } from './i18n';
 
@@ -14,6 +15,19 @@ describe('the interface’s words', () => {
 				expect(t(key as never, values)).not.toBe('');
 			}
 		}
+	});
+
+	it('gives a message without ICU syntax as intl-messageformat would, unparsed', () => {
+		let plain = 0;
+		for (const locale of LOCALES) {
+			const t = translator(locale);
+			for (const [key, text] of Object.entries(catalogue(locale))) {
+				if (/[{}<']/.test(text)) continue;
+				plain++;
+				expect(t(key as never), key).toBe(String(new IntlMessageFormat(text, locale).format()));
+			}
+		}
+		expect(plain).toBeGreaterThan(100);
 	});
 
 	it('uses each language’s own plural forms', () => {

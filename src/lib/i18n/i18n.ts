@@ -24,18 +24,22 @@ export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', be: BELARUSIAN
 export type Values = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: Values) => string;
 
-const compiled = new Map<string, IntlMessageFormat>();
+const compiled = new Map<string, IntlMessageFormat | string>();
+/** What ICU reads as syntax: a message without any is its own text (intl-messageformat also reads tags). */
+const ICU_SYNTAX = /[{}<']/;
 
 /** The words for a locale: `t('timeline.events', { count: 3 })` → "3 падзеі". */
 export function translator(locale: Locale): Translate {
 	return (key, values) => {
 		const id = `${locale}\u0000${key}`;
 		let message = compiled.get(id);
-		if (!message) {
-			message = new IntlMessageFormat(CATALOGUES[locale][key], INTL_LOCALE[locale]);
+		if (message === undefined) {
+			// Parsing a message costs; most are plain words, which a first render asks for by the dozen.
+			const text = CATALOGUES[locale][key];
+			message = ICU_SYNTAX.test(text) ? new IntlMessageFormat(text, INTL_LOCALE[locale]) : text;
 			compiled.set(id, message);
 		}
-		return String(message.format(values));
+		return typeof message === 'string' ? message : String(message.format(values));
 	};
 }
 
