@@ -61,6 +61,36 @@ test.describe('the offline basemap', () => {
 		expect(programs).toBeLessThanOrEqual(7);
 	});
 
+	test('draws the markers first, then the basemap', async ({ page }) => {
+		// Reading the basemap's GeoJSON files and drawing their tiles took most of a cold start,
+		// ahead of the markers; the markers are what the reader came for.
+		await page.addInitScript(() => {
+			const w = window as unknown as { drawn: string[] };
+			w.drawn = [];
+			const look = () => {
+				const map = window.protestAtlas?.map;
+				if (!map) return void requestAnimationFrame(look);
+				map.on('render', () => {
+					const layers = map.getStyle().layers ?? [];
+					const markers = layers
+						.filter((l) => l.type === 'circle' && String('source' in l && l.source).startsWith('event-'))
+						.map((l) => l.id);
+					const basemap = layers.filter((l) => l.id === 'Countries' || l.id === 'WorldLand').map((l) => l.id);
+					for (const [name, ids] of [
+						['markers', markers],
+						['basemap', basemap]
+					] as const)
+						if (!w.drawn.includes(name) && ids.length && map.queryRenderedFeatures({ layers: ids }).length)
+							w.drawn.push(name);
+				});
+			};
+			requestAnimationFrame(look);
+		});
+		await page.goto('/');
+		await waitForMapIdle(page);
+		expect(await page.evaluate(() => (window as unknown as { drawn: string[] }).drawn)).toEqual(['markers', 'basemap']);
+	});
+
 	test('shows the Minsk Metro at city zoom', async ({ page }) => {
 		const origins = recordOrigins(page);
 		await page.goto('/#map=12.5/53.9/27.55');

@@ -1,15 +1,22 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Resolves once the map has drawn everything it has been asked to draw. */
+/**
+ * Resolves once the map has drawn everything it has been asked to draw, including the view's
+ * answer to a move that ended meanwhile (a new zoom groups the markers anew).
+ */
 export async function waitForMapIdle(page: Page): Promise<void> {
-	await page.waitForFunction(
-		() => {
-			const map = window.protestAtlas?.map;
-			return Boolean(map && map.loaded() && map.areTilesLoaded() && !map.isMoving());
-		},
-		null,
-		{ timeout: 60_000 }
-	);
+	const idle = () =>
+		page.waitForFunction(
+			() => {
+				const map = window.protestAtlas?.map;
+				return Boolean(map && map.loaded() && map.areTilesLoaded() && !map.isMoving());
+			},
+			null,
+			{ timeout: 60_000 }
+		);
+	await idle();
+	await page.evaluate(() => window.protestAtlas?.settled?.());
+	await idle();
 }
 
 /** Layer ids of the features the map has actually rendered in the viewport. */

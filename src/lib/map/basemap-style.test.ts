@@ -12,6 +12,7 @@ import {
 	chooseStyle,
 	countryLabelText,
 	labelText,
+	markersFirst,
 	offlineStyle,
 	settlementFilters,
 	type BasemapData
@@ -36,6 +37,18 @@ describe('the offline style', () => {
 			Object.keys(filters).length
 		);
 		expect(validateStyleMin(style)).toEqual([]);
+	});
+
+	it('splits for a quick first view: its background first, every other source and layer later, in order', () => {
+		const style = offlineStyle(data());
+		const { first, later } = markersFirst(style);
+		expect(first.sources).toEqual({});
+		expect(first.layers.map((layer) => layer.type)).toEqual(['background']);
+		expect(later.layers.length).toBeGreaterThan(10);
+		expect(later.layers.some((layer) => layer.type === 'background')).toBe(false);
+		expect([...first.layers, ...later.layers]).toEqual(style.layers);
+		expect(later.sources).toEqual(style.sources);
+		expect(validateStyleMin(first)).toEqual([]);
 	});
 
 	it('asks no glyph server and no sprite, so text is drawn from the fonts the app serves', () => {

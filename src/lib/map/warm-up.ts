@@ -1,13 +1,14 @@
 /**
  * Starts what the map needs before the page knows its data: MapLibre's code, its worker pool, the
- * label font, and the map itself with the basemap. Creating the WebGL context and reading the
- * basemap take most of a cold start, so they run while the view's worker reads the dataset.
+ * label font, and the map itself. Creating the WebGL context takes a good part of a cold start, so
+ * it runs while the view's worker reads the dataset. The offline basemap is added once the first
+ * markers are drawn (markersFirst): read before them, it held them back by about half a second.
  */
 import { asset } from '$app/paths';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { BLOB_PROTOCOL_SCRIPT } from './blob-address';
 import { basemapUrls } from './basemap-data';
-import { BELARUS_BOUNDS, MAP_FONT, MAX_ZOOM, chooseStyle } from './basemap-style';
+import { BELARUS_BOUNDS, MAP_FONT, MAX_ZOOM, chooseStyle, markersFirst, type DeferredBasemap } from './basemap-style';
 
 type MapLibre = typeof import('maplibre-gl');
 let loading: Promise<MapLibre> | undefined;
@@ -46,16 +47,16 @@ export interface StartedMap {
 	element: HTMLElement;
 	/** Whether the page's hash held a view when the map was made (the map writes its own there). */
 	openedWithView: boolean;
+	/** What the map draws once its first markers are drawn; nothing for an online style. */
+	later?: DeferredBasemap;
 	styleLoaded: Promise<void>;
-	loaded: Promise<void>;
 }
 
 let waiting: Promise<StartedMap> | undefined;
 
 /**
- * Makes the map, with the basemap on Belarus, in a small hidden box: the WebGL context, the
- * shaders and the basemap's sources are ready when it is placed, and its frames meanwhile cost
- * little. The data's own view and size are set when the map is placed.
+ * Makes the map, on Belarus, in a small hidden box: its WebGL context is ready when it is placed,
+ * and its frames meanwhile cost little. The data's own view and size are set when the map is placed.
  */
 function makeMap(): Promise<StartedMap> {
 	// The basemap does not need the blob reader; the markers wait for it (placeMap).
@@ -79,7 +80,10 @@ function makeMap(): Promise<StartedMap> {
 		document.body.append(box);
 		const onlineStyle = import.meta.env.PUBLIC_BASEMAP_STYLE_URL;
 		const openedWithView = /(^#|&)map=/.test(location.hash);
-		const style = chooseStyle(basemapUrls(location.href), onlineStyle);
+		const chosen = chooseStyle(basemapUrls(location.href), onlineStyle);
+		// The offline basemap waits for the first markers (markersFirst); an online style is drawn as it comes.
+		const split = typeof chosen === 'string' ? undefined : markersFirst(chosen);
+		const style = split?.first ?? chosen;
 		const map = new maplibregl.Map({
 			container: element,
 			style,
@@ -103,8 +107,8 @@ function makeMap(): Promise<StartedMap> {
 			map,
 			element,
 			openedWithView,
-			styleLoaded: new Promise<void>((resolve) => map.once('style.load', () => resolve())),
-			loaded: new Promise<void>((resolve) => map.once('load', () => resolve()))
+			later: split?.later,
+			styleLoaded: new Promise<void>((resolve) => map.once('style.load', () => resolve()))
 		};
 	});
 }
@@ -125,6 +129,56 @@ export async function placeMap(container: HTMLElement): Promise<StartedMap> {
 	if (box !== container) box?.remove();
 	started.map.resize();
 	return started;
+}
+
+/** How long a map waits for some sources to be drawn before going on anyway. */
+const DRAWN_WAIT_MS = 3000;
+
+/**
+ * Resolves in the first frame drawn with the given sources' data and all their tiles for the view
+ * (or after DRAWN_WAIT_MS). Tiles are asked for as a frame is drawn, so sources are checked after one.
+ */
+export function sourcesDrawn(map: MaplibreMap, ids: readonly string[]): Promise<void> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (ids.every((id) => !map.getSource(id) || map.isSourceLoaded(id))) done();
+		};
+		const done = () => {
+			clearTimeout(timer);
+			map.off('render', check);
+			resolve();
+		};
+		const timer = setTimeout(done, DRAWN_WAIT_MS);
+		map.on('render', check);
+		map.triggerRepaint();
+	});
+}
+
+/** Resolves in the first frame drawn with everything the map has been given loaded. */
+export function mapLoaded(map: MaplibreMap): Promise<void> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (!map.loaded()) return;
+			map.off('render', check);
+			resolve();
+		};
+		map.on('render', check);
+		map.triggerRepaint();
+	});
+}
+
+/**
+ * Adds the basemap left for after the first markers, below `beforeLayer`. Like the markers, it is
+ * our own and held to the style spec by unit tests, so MapLibre does not check it again.
+ */
+export function addLaterBasemap({ map, later }: StartedMap, beforeLayer: string): void {
+	if (!later?.layers.length) return;
+	const unchecked = { validate: false };
+	for (const [id, source] of Object.entries(later.sources)) map.style.addSource(id, source, unchecked);
+	for (const layer of later.layers) map.style.addLayer(layer, beforeLayer, unchecked);
+	// What Map.addLayer does after adding: mark the style for the next frame's update.
+	const first = later.layers[0]!;
+	map.setLayoutProperty(first.id, 'visibility', first.layout?.visibility ?? 'visible', unchecked);
 }
 
 /** Removes a started map that will not be placed, e.g. when the data could not be read. */
