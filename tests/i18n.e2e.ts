@@ -68,6 +68,34 @@ for (const [lang, label, heading] of [
 	});
 }
 
+test('a map opened in Belarusian makes its labels in Belarusian, not in English first', async ({ page }) => {
+	// Each label text changed after the layers are made lays out every tile of the layer again.
+	await page.addInitScript(() => {
+		const w = window as unknown as { changedTexts: string[] };
+		w.changedTexts = [];
+		const look = () => {
+			const map = window.protestAtlas?.map;
+			if (!map) return void requestAnimationFrame(look);
+			const style = map.style;
+			const set = style.setLayoutProperty.bind(style);
+			style.setLayoutProperty = (id, name, value, options) => {
+				const before = JSON.stringify(style.getLayer(id)?.getLayoutProperty(name));
+				set(id, name, value, options);
+				if (name === 'text-field' && JSON.stringify(style.getLayer(id)?.getLayoutProperty(name)) !== before)
+					w.changedTexts.push(id);
+			};
+		};
+		requestAnimationFrame(look);
+	});
+	await page.goto('/?lang=be');
+	await waitForMapIdle(page);
+	const labels = await page.evaluate(() =>
+		window.protestAtlas!.map.queryRenderedFeatures({ layers: ['CityLabels'] }).map((f) => f.properties.name_be)
+	);
+	expect(labels).toContain('Мінск');
+	expect(await page.evaluate(() => (window as unknown as { changedTexts: string[] }).changedTexts)).toEqual([]);
+});
+
 test('a first visit takes the browser’s language', async ({ browser }) => {
 	const context = await browser.newContext({ locale: 'ru-RU' });
 	const page = await context.newPage();

@@ -3,14 +3,23 @@ import {
 	latest,
 	validateStyleMin,
 	type LayerSpecification,
-	type StylePropertySpecification
+	type StylePropertySpecification,
+	type SymbolLayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { minskFixture } from '$lib/data/fixtures/factories';
 import { buildScales } from '$lib/scales/scales';
 import { cityFeatures, pathFeatures, placeFeatures } from '$lib/state/markers';
 import { basemapLayers } from './basemap-style';
-import { markerLabelText, markerLayers, markerSources, markerTooltip, selectionFilter } from './event-layers';
+import {
+	labelTexts,
+	markerLabelText,
+	markerLayers,
+	markerSources,
+	markerTooltip,
+	selectionFilter,
+	withTexts
+} from './event-layers';
 
 const data = minskFixture;
 
@@ -28,6 +37,28 @@ describe('marker layers', () => {
 		expect(ring).toBeDefined();
 		Object.assign(ring!, { filter: selectionFilter('minsk-1') });
 		expect(validateStyleMin(style)).toEqual([]);
+	});
+
+	it('name every label layer in each language, so that the layers are made with the reader’s', () => {
+		const scales = buildScales(data().events);
+		const all = [...basemapLayers(), ...markerLayers(scales)];
+		const labelled = all.filter((l) => l.type === 'symbol' && l.layout?.['text-field'] !== undefined);
+		for (const [language, numbers] of [
+			['en', 'en-GB'],
+			['be', 'ru'],
+			['ru', 'ru']
+		] as const) {
+			const texts = labelTexts(language, numbers, 'x');
+			// Every layer named exists, and every label layer is named.
+			expect(Object.keys(texts).sort()).toEqual(labelled.map((l) => l.id).sort());
+			const made = withTexts(all, texts);
+			for (const layer of made)
+				if (layer.id in texts)
+					expect((layer as SymbolLayerSpecification).layout?.['text-field']).toEqual(texts[layer.id]);
+			// Only the texts change.
+			expect(made.map((l) => ({ ...l, layout: undefined }))).toEqual(all.map((l) => ({ ...l, layout: undefined })));
+		}
+		expect(JSON.stringify(labelTexts('be', 'ru', 'x').CityLabels)).toContain('name_be');
 	});
 
 	it('size rings by the high estimate and discs by the low one', () => {

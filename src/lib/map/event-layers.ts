@@ -13,7 +13,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import { ENGLISH, formatCount, formatDistance, type Language } from '$lib/format';
 import { CITY_SPLIT_ZOOM } from '$lib/state/markers';
-import { MAP_FONT, type LabelLanguage } from './basemap-style';
+import { LABEL_LAYERS, MAP_FONT, countryLabelText, labelText, type LabelLanguage } from './basemap-style';
 import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from '$lib/scales/scales';
 
 export { CITY_SPLIT_ZOOM, isMappable } from '$lib/state/markers';
@@ -72,6 +72,35 @@ export const GROUP_COUNT_LAYERS = ['PlaceClusterCounts', 'CityClusterCounts'] as
 /** A group's number of events, written as numbers are in `locale` ("14,679", "14 679"). */
 export function groupCountText(locale: string): ExpressionSpecification {
 	return ['number-format', ['get', 'count'], { locale }];
+}
+
+/**
+ * The text of every label layer, basemap's and markers', in a language: what the map sets when the
+ * reader changes language, and what layers are made with, so that a map opened in Belarusian or
+ * Russian does not lay its labels out twice.
+ */
+export function labelTexts(
+	language: LabelLanguage,
+	numbersLocale: string,
+	routeNotSourced: string
+): Record<string, ExpressionSpecification | string> {
+	return {
+		...Object.fromEntries(LABEL_LAYERS.map((id) => [id, labelText(language)])),
+		CountryLabels: countryLabelText(language),
+		CityLabels: markerLabelText(language),
+		PlaceLabels: markerLabelText(language),
+		...Object.fromEntries(GROUP_COUNT_LAYERS.map((id) => [id, groupCountText(numbersLocale)])),
+		SchematicPathLabels: routeNotSourced
+	};
+}
+
+/** The layers, each label layer with its text from `texts` (see labelTexts). */
+export function withTexts(layers: LayerSpecification[], texts: Record<string, unknown>): LayerSpecification[] {
+	return layers.map((layer) =>
+		layer.type === 'symbol' && layer.id in texts
+			? { ...layer, layout: { ...layer.layout, 'text-field': texts[layer.id] as ExpressionSpecification } }
+			: layer
+	);
 }
 
 function countLabel(source: string, id: string, extra: Partial<LayerSpecification> = {}): LayerSpecification {

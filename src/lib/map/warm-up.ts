@@ -9,6 +9,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { BLOB_PROTOCOL_SCRIPT } from './blob-address';
 import { basemapUrls } from './basemap-data';
 import { BELARUS_BOUNDS, MAP_FONT, MAX_ZOOM, chooseStyle, markersFirst, type DeferredBasemap } from './basemap-style';
+import { withTexts } from './event-layers';
 
 type MapLibre = typeof import('maplibre-gl');
 let loading: Promise<MapLibre> | undefined;
@@ -168,14 +169,15 @@ export function mapLoaded(map: MaplibreMap): Promise<void> {
 }
 
 /**
- * Adds the basemap left for after the first markers, below `beforeLayer`. Like the markers, it is
- * our own and held to the style spec by unit tests, so MapLibre does not check it again.
+ * Adds the basemap left for after the first markers, below `beforeLayer`, its labels in `texts`
+ * (see labelTexts). Like the markers, it is our own and held to the style spec by unit tests, so
+ * MapLibre does not check it again.
  */
-export function addLaterBasemap({ map, later }: StartedMap, beforeLayer: string): void {
+export function addLaterBasemap({ map, later }: StartedMap, beforeLayer: string, texts: Record<string, unknown>): void {
 	if (!later?.layers.length) return;
 	const unchecked = { validate: false };
 	for (const [id, source] of Object.entries(later.sources)) map.style.addSource(id, source, unchecked);
-	for (const layer of later.layers) map.style.addLayer(layer, beforeLayer, unchecked);
+	for (const layer of withTexts(later.layers, texts)) map.style.addLayer(layer, beforeLayer, unchecked);
 	// What Map.addLayer does after adding: mark the style for the next frame's update.
 	const first = later.layers[0]!;
 	map.setLayoutProperty(first.id, 'visibility', first.layout?.visibility ?? 'visible', unchecked);
