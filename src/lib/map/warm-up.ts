@@ -5,7 +5,7 @@
  * markers are drawn (markersFirst): read before them, it held them back by about half a second.
  */
 import { asset } from '$app/paths';
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { LayerSpecification, Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
 import { BLOB_PROTOCOL_SCRIPT } from './blob-address';
 import { basemapUrls } from './basemap-data';
 import { BELARUS_BOUNDS, MAP_FONT, MAX_ZOOM, chooseStyle, markersFirst, type DeferredBasemap } from './basemap-style';
@@ -135,52 +135,60 @@ export async function placeMap(container: HTMLElement): Promise<StartedMap> {
 /** How long a map waits for some sources to be drawn before going on anyway. */
 const DRAWN_WAIT_MS = 3000;
 
-/**
- * Resolves in the first frame drawn with the given sources' data and all their tiles for the view
- * (or after DRAWN_WAIT_MS). Tiles are asked for as a frame is drawn, so sources are checked after one.
- */
-export function sourcesDrawn(map: MaplibreMap, ids: readonly string[]): Promise<void> {
+/** Resolves in the first frame drawn once `ready` holds, or after `limitMs` if given. */
+function frameWhen(map: MaplibreMap, ready: () => boolean, limitMs?: number): Promise<void> {
 	return new Promise((resolve) => {
 		const check = () => {
-			if (ids.every((id) => !map.getSource(id) || map.isSourceLoaded(id))) done();
+			if (ready()) done();
 		};
 		const done = () => {
 			clearTimeout(timer);
 			map.off('render', check);
 			resolve();
 		};
-		const timer = setTimeout(done, DRAWN_WAIT_MS);
-		map.on('render', check);
-		map.triggerRepaint();
-	});
-}
-
-/** Resolves in the first frame drawn with everything the map has been given loaded. */
-export function mapLoaded(map: MaplibreMap): Promise<void> {
-	return new Promise((resolve) => {
-		const check = () => {
-			if (!map.loaded()) return;
-			map.off('render', check);
-			resolve();
-		};
+		const timer = limitMs === undefined ? undefined : setTimeout(done, limitMs);
 		map.on('render', check);
 		map.triggerRepaint();
 	});
 }
 
 /**
- * Adds the basemap left for after the first markers, below `beforeLayer`, its labels in `texts`
- * (see labelTexts). Like the markers, it is our own and held to the style spec by unit tests, so
- * MapLibre does not check it again.
+ * Resolves in the first frame drawn with the given sources' data and all their tiles for the view
+ * (or after DRAWN_WAIT_MS). Tiles are asked for as a frame is drawn, so sources are checked after one.
  */
-export function addLaterBasemap({ map, later }: StartedMap, beforeLayer: string, texts: Record<string, unknown>): void {
-	if (!later?.layers.length) return;
-	const unchecked = { validate: false };
-	for (const [id, source] of Object.entries(later.sources)) map.style.addSource(id, source, unchecked);
-	for (const layer of withTexts(later.layers, texts)) map.style.addLayer(layer, beforeLayer, unchecked);
+export function sourcesDrawn(map: MaplibreMap, ids: readonly string[]): Promise<void> {
+	return frameWhen(map, () => ids.every((id) => !map.getSource(id) || map.isSourceLoaded(id)), DRAWN_WAIT_MS);
+}
+
+/** Resolves in the first frame drawn with everything the map has been given loaded. */
+export function mapLoaded(map: MaplibreMap): Promise<void> {
+	return frameWhen(map, () => Boolean(map.loaded()));
+}
+
+/** For our own sources, layers and filters: MapLibre's check serialises the whole style each time. */
+export const UNCHECKED = { validate: false };
+
+/**
+ * Adds sources and layers (below `beforeLayer`, or on top) without MapLibre's check, which
+ * serialises the whole style for each addition: about 100 ms in software for the markers alone.
+ * Ours are held to the style spec by their unit tests.
+ */
+export function addUnchecked(
+	map: MaplibreMap,
+	sources: StyleSpecification['sources'],
+	layers: readonly LayerSpecification[],
+	beforeLayer?: string
+): void {
+	for (const [id, source] of Object.entries(sources)) map.style.addSource(id, source, UNCHECKED);
+	for (const layer of layers) map.style.addLayer(layer, beforeLayer, UNCHECKED);
 	// What Map.addLayer does after adding: mark the style for the next frame's update.
-	const first = later.layers[0]!;
-	map.setLayoutProperty(first.id, 'visibility', first.layout?.visibility ?? 'visible', unchecked);
+	const first = layers[0];
+	if (first) map.setLayoutProperty(first.id, 'visibility', first.layout?.visibility ?? 'visible', UNCHECKED);
+}
+
+/** Adds the basemap left for after the first markers, below `beforeLayer`, its labels in `texts` (see labelTexts). */
+export function addLaterBasemap({ map, later }: StartedMap, beforeLayer: string, texts: Record<string, unknown>): void {
+	if (later) addUnchecked(map, later.sources, withTexts(later.layers, texts), beforeLayer);
 }
 
 /** Removes a started map that will not be placed, e.g. when the data could not be read. */
