@@ -25,6 +25,7 @@ export default ts.config(
 			'.scratch/',
 			'.bench/',
 			'build/',
+			'.build-test/',
 			'.svelte-kit/',
 			'geo/sources/',
 			'geo/basemap/',

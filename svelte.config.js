@@ -6,11 +6,15 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const online = Boolean(process.env.PUBLIC_BASEMAP_STYLE_URL?.trim());
 const remote = online ? ['https:'] : [];
 
+// Tests and benchmarks build into a folder of their own (BUILD_DIR), so build/ only ever holds a
+// production build, the one to deploy.
+const buildDir = process.env.BUILD_DIR?.trim() || 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ fallback: undefined }),
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined }),
 		alias: { $geo: 'geo' },
 		csp: {
 			mode: 'hash',

@@ -2,10 +2,11 @@
 // chunk to the pages that draw the map, so it downloads while the page hydrates and fetches data.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { chunkOf } from './manifest-chunk.mjs';
 
-const buildDir = 'build';
+const buildDir = process.env.BUILD_DIR?.trim() || 'build';
 const manifest = JSON.parse(readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8'));
-const chunk = manifest['node_modules/maplibre-gl/dist/maplibre-gl.mjs']?.file;
+const chunk = chunkOf(manifest, 'maplibre-gl/dist/maplibre-gl.mjs');
 if (!chunk) throw new Error('The build has no MapLibre chunk to preload');
 
 for (const page of ['index.html', 'embed/index.html']) {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const buildDir = 'build';
+const buildDir = process.env.BUILD_DIR?.trim() || 'build';
 const embedAncestors = process.env.EMBED_FRAME_ANCESTORS?.trim() || '*';
 const common = {
 	'Referrer-Policy': 'no-referrer',

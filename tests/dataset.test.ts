@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createGeocoder } from '../src/lib/data/geocoder';
 import { readDataset, readGazetteer } from '../src/lib/data/load';
@@ -14,6 +14,14 @@ function load() {
 	);
 	return { gazetteer, dataset };
 }
+
+/**
+ * The source article is not ours to ship. It is read from PROTEST_ATLAS_ARTICLE, or from the
+ * project's shared folder beside the clone; a clone without either skips the one test that needs it.
+ */
+const ARTICLE_PATH = [process.env.PROTEST_ATLAS_ARTICLE, '../shared/seeds/000_053d913639caff9d.txt'].find(
+	(file): file is string => Boolean(file) && existsSync(file!)
+);
 
 /** Sentences of the France 24 / AFP article of 15 August 2020 that report events. */
 const ARTICLE_SENTENCES = [
@@ -57,14 +65,17 @@ describe('the Belarus 9–16 August 2020 dataset', () => {
 		expect(quotes).toContain(sentence);
 	});
 
-	it('every verbatim quote credited to France 24 appears word for word in the stored article', () => {
-		const article = readFileSync('../shared/seeds/000_053d913639caff9d.txt', 'utf8');
-		const quotes = load().dataset.events.flatMap((e) =>
-			e.sources.filter((s) => s.publisher.startsWith('France 24') && s.quoteKind === 'verbatim').map((s) => s.quote!)
-		);
-		expect(quotes.length).toBeGreaterThanOrEqual(ARTICLE_SENTENCES.length);
-		expect(quotes.filter((quote) => !article.includes(quote))).toEqual([]);
-	});
+	it.skipIf(!ARTICLE_PATH)(
+		`every verbatim quote credited to France 24 appears word for word in the stored article${ARTICLE_PATH ? '' : ' (skipped: set PROTEST_ATLAS_ARTICLE to the article’s text file)'}`,
+		() => {
+			const article = readFileSync(ARTICLE_PATH!, 'utf8');
+			const quotes = load().dataset.events.flatMap((e) =>
+				e.sources.filter((s) => s.publisher.startsWith('France 24') && s.quoteKind === 'verbatim').map((s) => s.quote!)
+			);
+			expect(quotes.length).toBeGreaterThanOrEqual(ARTICLE_SENTENCES.length);
+			expect(quotes.filter((quote) => !article.includes(quote))).toEqual([]);
+		}
+	);
 
 	it('every number an event shows appears in one of its quotes, comes from its words by a convention, or is marked as research notes', () => {
 		const written = (n: number) => [String(n), n.toLocaleString('en-GB'), n.toLocaleString('en-GB').replace(/,/g, ' ')];

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { waitForMapIdle } from './support/map';
+import { TEST_BUILD_DIR } from './support/build-dir';
 import { serveFolder } from './support/static-host';
 
 test.describe('offline after one visit', () => {
@@ -22,7 +23,7 @@ test.describe('offline after one visit', () => {
 	});
 
 	test('a new deploy is offered quietly, and Reload brings it in', async ({ page }) => {
-		const host = await serveFolder(path.resolve('build'));
+		const host = await serveFolder(TEST_BUILD_DIR);
 		try {
 			await page.goto(`${host.url}/`);
 			await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
@@ -115,12 +116,12 @@ test.describe('nothing that identifies the reader', () => {
 });
 
 test.describe('headers for hosts', () => {
-	function headersFor(path: string): Record<string, string> {
-		const lines = readFileSync('build/_headers', 'utf8').split('\n');
+	function headersFor(pagePath: string): Record<string, string> {
+		const lines = readFileSync(path.join(TEST_BUILD_DIR, '_headers'), 'utf8').split('\n');
 		const headers: Record<string, string> = {};
 		let inside = false;
 		for (const line of lines) {
-			if (!line.startsWith(' ') && !line.startsWith('#')) inside = line === path || line === '/*';
+			if (!line.startsWith(' ') && !line.startsWith('#')) inside = line === pagePath || line === '/*';
 			else if (inside && line.trim()) {
 				const at = line.indexOf(':');
 				headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
@@ -140,7 +141,7 @@ test.describe('headers for hosts', () => {
 			'Strict-Transport-Security': expect.stringContaining('max-age=')
 		});
 		expect(headersFor('/embed/')['Content-Security-Policy']).toMatch(/frame-ancestors \*$/);
-		const nginx = readFileSync('build/nginx-headers.conf', 'utf8');
+		const nginx = readFileSync(path.join(TEST_BUILD_DIR, 'nginx-headers.conf'), 'utf8');
 		expect(nginx).toContain(`add_header Content-Security-Policy "${meta}; frame-ancestors 'none'" always;`);
 		expect(nginx).toContain('add_header Referrer-Policy "no-referrer" always;');
 	});

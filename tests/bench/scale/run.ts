@@ -5,7 +5,7 @@
  * Leaflet + Leaflet.markercluster page. Prints a table of ratios and writes docs/benchmarks.md.
  *
  * BENCH_SIZES=10000,100000,1000000 chooses the sizes (default 10000,100000); BENCH_SKIP_BUILD=1
- * reuses build/ as it is.
+ * reuses the last benchmark build (.bench/build) as it is. build/ is never touched.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { writeSyntheticAcled } from './synthetic';
 const root = path.resolve(import.meta.dirname, '../../..');
 const work = path.join(root, '.bench');
 const site = path.join(work, 'site');
+const benchBuild = path.join(work, 'build');
 const DEFAULT_SLUG = 'belarus-2020-08';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 /** A page that has drawn nothing by then is reported as not opening. */
@@ -54,10 +55,10 @@ interface Row {
 }
 
 async function main() {
-	if (!process.env.BENCH_SKIP_BUILD) run('npm', ['run', 'build'], { VITE_TEST_HOOKS: '1' });
+	if (!process.env.BENCH_SKIP_BUILD) run('npm', ['run', 'build'], { VITE_TEST_HOOKS: '1', BUILD_DIR: benchBuild });
 	rmSync(site, { recursive: true, force: true });
 	mkdirSync(work, { recursive: true });
-	cpSync(path.join(root, 'build'), site, { recursive: true });
+	cpSync(benchBuild, site, { recursive: true });
 	run('npx', ['vite', 'build', '--config', 'tests/bench/scale/vite.config.ts'], {
 		BENCH_BASELINES_OUT: path.join(site, 'baselines')
 	});
