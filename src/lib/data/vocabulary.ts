@@ -8,6 +8,13 @@ import type { ProtestEvent } from './schema';
 /** Lower-case letters, digits and single hyphens: the ids of datasets, places and events. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * An event's id, as its source wrote it: letters of either case, digits, `.`, `_` and `-`
+ * (ACLED's `BLR9001` stays `BLR9001`, so that an export joins back to ACLED). Ids that differ only
+ * in case are the same id.
+ */
+export const EVENT_ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,126}[A-Za-z0-9])?$/;
+
 /** The event taxonomy, with the ACLED event type and sub-event type each maps to. */
 export const EVENT_TYPES = {
 	rally: { label: 'Rally or march', acled: ['Protests', 'Peaceful protest'] },
@@ -41,5 +48,6 @@ export const EVENT_DETAIL_FIELDS = [
 	'sources',
 	'detained',
 	'killed',
-	'sourceType'
+	'sourceType',
+	'origin'
 ] as const satisfies readonly (keyof ProtestEvent)[];

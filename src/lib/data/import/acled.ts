@@ -39,6 +39,20 @@ export const ACLED_COLUMNS = [
 	'tags',
 	'timestamp'
 ] as const;
+/** ACLED's columns of numbers: a plain number there is written as it is, a negative one included. */
+export const ACLED_NUMERIC: ReadonlySet<string> = new Set([
+	'year',
+	'time_precision',
+	'inter1',
+	'inter2',
+	'interaction',
+	'iso',
+	'latitude',
+	'longitude',
+	'geo_precision',
+	'fatalities',
+	'timestamp'
+]);
 /** Columns an ACLED file must have; the rest came later or are not needed. */
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'location'] as const;
 

@@ -41,6 +41,17 @@ export const CCC_COLUMNS = [
 	'resolved_county',
 	'resolved_state'
 ] as const;
+/** CCC's columns of numbers: a plain number there is written as it is, a negative one included. */
+export const CCC_NUMERIC: ReadonlySet<string> = new Set([
+	'size_low',
+	'size_high',
+	'size_mean',
+	'arrests',
+	'injuries_crowd',
+	'injuries_police',
+	'lat',
+	'lon'
+]);
 export const CCC_REQUIRED = ['date', 'locality', 'size_low', 'size_high'] as const;
 
 const isUrl = (text: string) => /^https?:\/\/\S+$/i.test(text);

@@ -34,7 +34,7 @@ describe('importing ACLED exports', () => {
 		const { dataset } = await importText(acledCsv([acledRow()]), options);
 		const [event] = dataset.events;
 		expect(event).toMatchObject({
-			id: 'blr1001',
+			id: 'BLR1001',
 			type: 'rally',
 			when: { precision: 'day', start: '2020-08-15' },
 			crowd: { low: 2000, text: 'thousands', convention: 'ccc' },

@@ -8,6 +8,7 @@ import { distance } from '@turf/turf';
 import { createGeocoder, type Geocoder } from '../geocoder';
 import { PUBLISHED_FORMAT, PUBLISHED_VERSION, type PublishedDataset } from '../published';
 import type { CountRange, Place, PlaceKind, ProtestEvent } from '../schema';
+import { EVENT_ID_PATTERN } from '../vocabulary';
 import { transliterate } from '../transliterate.js';
 
 export const IMPORT_FORMATS = ['acled', 'ccc', 'geojson', 'atlas'] as const;
@@ -204,7 +205,8 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 	const rejections: RowIssue[] = [];
 	const warnings: RowIssue[] = [];
 	let rejectedRows = 0;
-	const eventIds = new Map<string, number>();
+	/** Kept ids by their lower-case form: ids that differ only in case are one id. */
+	const eventIds = new Map<string, { line: number; id: string }>();
 	let rowsRead = 0;
 	let geocoder: Geocoder | undefined;
 
@@ -238,6 +240,29 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 				: `"${name}" is not in the gazetteer${list ? `; nearest: ${list}` : ''}`
 		);
 		return false;
+	}
+
+	/** An id is kept as written; one an id cannot hold is made one, with a warning; a repeat is rejected. */
+	function checkId(draft: RowDraft, ctx: RowContext) {
+		const written = draft.event.id!;
+		if (!EVENT_ID_PATTERN.test(written)) {
+			const made = slugify(written);
+			if (!made) return ctx.reject('id', `expected an id of letters, digits, ".", "_" or "-", got "${written}"`);
+			ctx.warn(
+				'id',
+				`"${written}" has characters an id cannot hold (letters, digits, ".", "_" and "-"); kept as "${made}"`
+			);
+			draft.event.id = made;
+		}
+		const id = draft.event.id!;
+		const first = eventIds.get(id.toLowerCase());
+		if (!first) return void eventIds.set(id.toLowerCase(), { line: ctx.line, id });
+		ctx.reject(
+			'id',
+			first.id === id
+				? `expected a unique id, but line ${first.line} has "${id}" too`
+				: `expected a unique id, but line ${first.line} has "${first.id}", which differs from "${id}" only in case`
+		);
 	}
 
 	/** Replaces a sensitive row's coordinates by its grid cell's centre, and drops its exact route. */
@@ -278,12 +303,7 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 			}
 			if (!bad && draft) locate(draft, ctx);
 			if (!bad && draft) generalise(draft);
-			if (!bad && draft?.event.id) {
-				const first = eventIds.get(draft.event.id);
-				if (first !== undefined)
-					ctx.reject('id', `expected a unique id, but line ${first} has "${draft.event.id}" too`);
-				else eventIds.set(draft.event.id, line);
-			}
+			if (!bad && draft?.event.id !== undefined) checkId(draft, ctx);
 			if (bad || !draft) {
 				if (!bad) ctx.reject('row', 'is empty');
 				rejectedRows++;
@@ -350,7 +370,14 @@ function warnFarPoints(kept: readonly Kept[], warnings: RowIssue[]): void {
 function buildDataset(kept: readonly Kept[], options: ImportOptions): PublishedDataset {
 	const language = options.defaultLanguage ?? 'en';
 	const placeSlug = slugMaker('place');
-	const eventSlug = slugMaker('event');
+	// Rows without an id get `row-N`, clear of every id the file gives (case aside).
+	const givenIds = new Set(kept.flatMap(({ draft }) => (draft.event.id ? [draft.event.id.toLowerCase()] : [])));
+	const rowId = (line: number) => {
+		let id = `row-${line}`;
+		for (let n = 2; givenIds.has(id); n++) id = `row-${line}-${n}`;
+		givenIds.add(id);
+		return id;
+	};
 	const places = new Map<string, Place>();
 	const cityMembers = new Map<string, Place[]>();
 	const source = { publisher: options.placeSource ?? options.title };
@@ -390,7 +417,7 @@ function buildDataset(kept: readonly Kept[], options: ImportOptions): PublishedD
 			}
 		}
 		const { id, ...event } = draft.event;
-		events.push({ ...event, id: eventSlug(id ?? `row-${line}`), place: place.id } as ProtestEvent);
+		events.push({ ...event, id: id ?? rowId(line), place: place.id } as ProtestEvent);
 	}
 	// A location inside a named city belongs to that city's place, made at its members' centre
 	// when the file has no row for the city itself.

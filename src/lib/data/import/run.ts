@@ -18,6 +18,7 @@ import {
 	type RowContext
 } from './importer';
 import { readJsonRecords } from './json-records';
+import { fromSpreadsheetCell } from '../spreadsheet-cells';
 import { isTimeZone } from '../time';
 
 export interface ImportResult {
@@ -68,6 +69,7 @@ export async function importCsv(
 	const importer = createImporter(options.format, { placeSource, ...options });
 	const spec = CSV_FORMATS[options.format];
 	if (!spec) throw new Error(`${options.format} is not a CSV format`);
+	const csvFormat = options.format as 'acled' | 'ccc';
 	let columns: string[] = [];
 	const run = readCsv(
 		input,
@@ -86,8 +88,8 @@ export async function importCsv(
 				if (fields.length !== columns.length)
 					return importer.rejectRow(line, 'row', `expected ${columns.length} fields, got ${fields.length}`);
 				const record: Record<string, string> = {};
-				columns.forEach((name, i) => (record[name] = fields[i]!));
-				importer.add(line, (ctx) => spec.read(record, ctx));
+				columns.forEach((name, i) => (record[name] = fromSpreadsheetCell(fields[i]!)));
+				importer.add(line, (ctx) => withOrigin(spec.read(record, ctx), csvFormat, record));
 			},
 			broken(line, reason) {
 				importer.rejectRow(line, 'row', reason);
@@ -99,6 +101,14 @@ export async function importCsv(
 	options.onStart?.(run.abort);
 	await run.done;
 	return importer.finish();
+}
+
+/** Keeps the source row beside the event, its empty cells left out, for an export in its format. */
+function withOrigin(draft: RowDraft | undefined, format: 'acled' | 'ccc', record: Record<string, string>) {
+	if (!draft) return draft;
+	const row = Object.fromEntries(Object.entries(record).filter(([column, value]) => column && value !== ''));
+	draft.event.origin = { format, row };
+	return draft;
 }
 
 /** Imports a GeoJSON FeatureCollection: each feature is a row, found on the line it starts. */
