@@ -56,4 +56,4 @@ const nginx = [
 	`\tlocation / {\n${addHeaders({})}\n\t\ttry_files $uri $uri/ =404;\n\t}`
 ].join('\n');
 writeFileSync(path.join(buildDir, 'nginx-headers.conf'), `${nginx}\n`);
-console.log(`headers: build/_headers and build/nginx-headers.conf for ${pages.length} pages`);
+console.log(`headers: ${buildDir}/_headers and ${buildDir}/nginx-headers.conf for ${pages.length} pages`);

@@ -3,8 +3,9 @@
  * against the map, the unknown-size mark, Cyrillic glyphs, labels clear of other markers, and
  * snapshots of four key views.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { isProtestGathering, peakTurnout } from '../src/lib/data/aggregate';
 import type { PublishedDataset } from '../src/lib/data/published';
 import { buildScales, markerRadius } from '../src/lib/scales/scales';
@@ -170,7 +171,45 @@ test.describe('labels', () => {
 	});
 });
 
-test.describe('snapshots of four key views, compared with a tolerance', () => {
+/** A marker's box on the page: its id, centre and outer radius, as MapLibre reports it drawn. */
+interface MarkerBox {
+	id: string;
+	layer: string;
+	x: number;
+	y: number;
+	r: number;
+}
+
+async function drawnMarkers(page: Page): Promise<MarkerBox[]> {
+	const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+	const features = await page.evaluate((layers) => {
+		const map = window.protestAtlas!.map;
+		const present = layers.filter((id) => map.getLayer(id));
+		return map.queryRenderedFeatures({ layers: present }).map((f) => {
+			const point = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+			const radius = map.getPaintProperty(f.layer.id, 'circle-radius');
+			return {
+				id: String(f.properties.id ?? f.properties.cluster_id ?? ''),
+				layer: f.layer.id,
+				x: point.x,
+				y: point.y,
+				high: Number(f.properties.high ?? f.properties.low ?? 0),
+				fixed: typeof radius === 'number' ? radius : undefined
+			};
+		});
+	}, MARKER_CIRCLES);
+	return features
+		.map((f) => ({
+			id: f.id,
+			layer: f.layer,
+			x: Math.round(f.x + canvas.x),
+			y: Math.round(f.y + canvas.y),
+			r: Math.ceil((f.fixed ?? markerRadius(scales, f.high)) + RING_STROKE + 2)
+		}))
+		.sort((a, b) => `${a.layer}:${a.id}`.localeCompare(`${b.layer}:${b.id}`));
+}
+
+test.describe('snapshots of four key views, compared with a tolerance, and each marker tightly', () => {
 	const views = [
 		['country', '/', { width: 1280, height: 800 }],
 		['minsk', '/?from=2020-08-16&to=2020-08-16#map=12/53.905/27.55', { width: 1280, height: 800 }],
@@ -183,10 +222,27 @@ test.describe('snapshots of four key views, compared with a tolerance', () => {
 			await page.goto(url);
 			await waitForMapIdle(page);
 			await page.waitForTimeout(600);
-			await expect(page).toHaveScreenshot(`${name}.png`, {
-				maxDiffPixelRatio: 0.02,
-				animations: 'disabled',
-				caret: 'hide'
+			const shot = { animations: 'disabled', caret: 'hide' } as const;
+			await expect(page).toHaveScreenshot(`${name}.png`, { maxDiffPixelRatio: 0.02, ...shot });
+
+			// The whole-page tolerance would let a small marker go missing, move or change size: each
+			// marker's own box is compared with the reference almost exactly. The boxes are written
+			// beside the reference when it is renewed, and the markers drawn now must be the same.
+			const markers = await drawnMarkers(page);
+			const boxesFile = test.info().snapshotPath(`${name}.markers.json`);
+			if (test.info().config.updateSnapshots === 'all' || !existsSync(boxesFile)) {
+				writeFileSync(boxesFile, `${JSON.stringify(markers, null, '\t')}\n`);
+				return;
+			}
+			const expected = JSON.parse(readFileSync(boxesFile, 'utf8')) as MarkerBox[];
+			expect(markers.map((m) => `${m.layer}:${m.id}`)).toEqual(expected.map((m) => `${m.layer}:${m.id}`));
+			const reference = PNG.sync.read(readFileSync(test.info().snapshotPath(`${name}.png`)));
+			const current = PNG.sync.read(await page.screenshot(shot));
+			const differing = expected.flatMap((m) => {
+				const box = { x: m.x - m.r, y: m.y - m.r, width: 2 * m.r + 1, height: 2 * m.r + 1 };
+				const changed = changedPixels(reference, current, box);
+				return changed > Math.max(3, 0.01 * box.width * box.height) ? [`${m.layer}:${m.id}: ${changed} px`] : [];
 			});
+			expect(differing).toEqual([]);
 		});
 });

@@ -83,32 +83,37 @@ test.describe('the week as a timeline', () => {
 		await page.goto('/');
 		await waitForMapIdle(page);
 		await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('fast');
-		// Playback must update the markers in place, never rebuild the map's style or sources.
+		// Playback must update the markers in place, never rebuild the map's style or sources. The app
+		// adds its sources and layers through map.style (unchecked), so both are watched.
 		await page.evaluate(() => {
-			const map = window.protestAtlas!.map as unknown as Record<string, (...args: unknown[]) => unknown>;
+			const map = window.protestAtlas!.map;
 			const calls: string[] = [];
-			for (const name of ['setStyle', 'addSource', 'removeSource', 'addLayer', 'removeLayer']) {
-				const original = map[name]!.bind(map);
-				map[name] = (...args: unknown[]) => {
-					calls.push(name);
-					return original(...args);
-				};
-			}
-			(window as unknown as { rebuilds: string[] }).rebuilds = calls;
+			const watch = (owner: object, names: string[], prefix: string) => {
+				const methods = owner as Record<string, (...args: unknown[]) => unknown>;
+				for (const name of names) {
+					const original = methods[name]!.bind(owner);
+					methods[name] = (...args: unknown[]) => {
+						calls.push(`${prefix}${name}`);
+						return original(...args);
+					};
+				}
+			};
+			watch(map, ['setStyle', 'addSource', 'removeSource', 'addLayer', 'removeLayer'], 'map.');
+			watch(map.style, ['setState', 'addSource', 'removeSource', 'addLayer', 'removeLayer'], 'map.style.');
+			// Every day the URL shows, recorded in the page as it happens, not sampled from outside.
+			const days: string[] = [];
+			const replace = history.replaceState.bind(history);
+			history.replaceState = (state, unused, url) => {
+				const from = url ? new URL(String(url), location.href).searchParams.get('from') : null;
+				if (from && days.at(-1) !== from) days.push(from);
+				replace(state, unused, url);
+			};
+			Object.assign(window, { rebuilds: calls, playedDays: days });
 		});
 		await page.getByRole('button', { name: 'Play the week' }).click();
-		const seen = new Set<string>();
-		await expect
-			.poll(
-				() => {
-					const from = new URL(page.url()).searchParams.get('from');
-					if (from) seen.add(from);
-					return seen.size;
-				},
-				{ intervals: [100], timeout: 15_000 }
-			)
-			.toBeGreaterThanOrEqual(3);
-		expect([...seen].sort().slice(0, 3)).toEqual(['2020-08-09', '2020-08-10', '2020-08-11']);
+		const played = () => page.evaluate(() => (window as unknown as { playedDays: string[] }).playedDays);
+		await expect.poll(async () => (await played()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+		expect((await played()).slice(0, 3)).toEqual(['2020-08-09', '2020-08-10', '2020-08-11']);
 		await page.getByRole('button', { name: 'Pause' }).click();
 		const paused = page.url();
 		await page.waitForTimeout(1200);

@@ -28,13 +28,21 @@ export interface StaticHost {
 	url: string;
 	/** Replaces a file's text from now on, as a deploy would. */
 	rewrite(pathname: string, change: (text: string) => string): void;
+	/** Serves a file that the folder does not have, as a publish would add it. */
+	add(pathname: string, text: string): void;
 	close(): Promise<void>;
 }
 
 export async function serveFolder(root: string): Promise<StaticHost> {
 	const rewrites = new Map<string, (text: string) => string>();
+	const added = new Map<string, string>();
 	const server = createServer((request, response) => {
 		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+		const extra = added.get(pathname);
+		if (extra !== undefined) {
+			const type = TYPES[path.extname(pathname)] ?? 'application/octet-stream';
+			return void response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(extra);
+		}
 		let file = path.join(root, pathname);
 		if (!file.startsWith(root)) return void response.writeHead(403).end();
 		if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
@@ -53,6 +61,7 @@ export async function serveFolder(root: string): Promise<StaticHost> {
 	return {
 		url: `http://127.0.0.1:${port}`,
 		rewrite: (pathname, change) => void rewrites.set(pathname, change),
+		add: (pathname, text) => void added.set(pathname, text),
 		close: () => new Promise((done) => server.close(() => done()))
 	};
 }

@@ -14,6 +14,8 @@ export interface AtlasHeader {
 	defaultLanguage: string;
 	attribution: string[];
 	provenance?: PublishedHeader['provenance'];
+	/** How many details files a large dataset has beside its index (`<slug>.details/<n>.json`). */
+	detailsChunks?: number;
 }
 
 /**
@@ -59,7 +61,8 @@ export function toAtlasData(outline: DatasetOutline, details: EventDetailsSource
 			dateRange: dataset.dateRange,
 			defaultLanguage: dataset.defaultLanguage,
 			attribution: dataset.attribution,
-			...(dataset.provenance ? { provenance: dataset.provenance } : {})
+			...(dataset.provenance ? { provenance: dataset.provenance } : {}),
+			...(dataset.details ? { detailsChunks: dataset.details.chunks } : {})
 		},
 		places: dataset.places,
 		eventCount: outline.eventCount,

@@ -136,6 +136,13 @@ export const be: Catalogue = {
 	'map.reset': 'Паказаць увесь набор даных',
 	'data.dataset': 'Набор даных',
 	'data.yourFile': 'Ваш файл',
+	'data.keep': 'Захаваць для чытання без сеткі',
+	'data.keepHint': 'Захоўвае гэты набор у браўзеры, каб ён адкрываўся без сеткі.',
+	'data.keeping': 'Захоўваецца…',
+	'data.kept': 'Захавана для чытання без сеткі',
+	'data.keepFailed': 'Гэты набор не ўдалося захаваць: {reason}',
+	'data.release': 'Выдаліць копію для чытання без сеткі',
+	'data.remove': 'Выдаліць',
 	'import.open': 'Адкрыць файл даных',
 	'import.inputLabel':
 		'Адкрыць файл даных: CSV ACLED або Crowd Counting Consortium, GeoJSON або набор Атласа пратэстаў',

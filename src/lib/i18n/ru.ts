@@ -137,6 +137,13 @@ export const ru: Catalogue = {
 	'map.reset': 'Показать весь набор данных',
 	'data.dataset': 'Набор данных',
 	'data.yourFile': 'Ваш файл',
+	'data.keep': 'Сохранить для чтения без сети',
+	'data.keepHint': 'Сохраняет этот набор в браузере, чтобы он открывался без сети.',
+	'data.keeping': 'Сохраняется…',
+	'data.kept': 'Сохранено для чтения без сети',
+	'data.keepFailed': 'Этот набор не удалось сохранить: {reason}',
+	'data.release': 'Удалить копию для чтения без сети',
+	'data.remove': 'Удалить',
 	'import.open': 'Открыть файл данных',
 	'import.inputLabel':
 		'Открыть файл данных: CSV ACLED или Crowd Counting Consortium, GeoJSON или набор Атласа протестов',
