@@ -336,4 +336,33 @@ test.describe('a malformed link', () => {
 		await notice.getByRole('button', { name: 'Dismiss' }).click();
 		await expect(notice).toHaveCount(0);
 	});
+
+	test('impossible dates, absurd sizes and unknown places are named, cut short and isolated', async ({ page }) => {
+		const override = '\u202E';
+		const search = new URLSearchParams({
+			from: '2020-02-30',
+			min: '1e308',
+			place: 'no-such-place',
+			lang: 'x'.repeat(2_000),
+			data: `${override}forged`
+		});
+		await page.goto(`/?${search}`);
+		await waitForMapIdle(page);
+		await expect(page.locator('.timeline .summary')).toHaveText('All dates: 61 events');
+		await expect.poll(() => renderedIds(page, CITY_LAYERS).then((ids) => ids.length)).toBeGreaterThan(10);
+		const ignored = page.getByRole('alert').filter({ hasText: 'was not understood' });
+		for (const part of ['from=2020-02-30', 'min=1e308', 'place=no-such-place', `lang=${'x'.repeat(40)}…`])
+			await expect(ignored.locator('bdi', { hasText: part })).toHaveCount(1);
+		expect((await ignored.textContent())!.length).toBeLessThan(400);
+		// The forged value sits in its own <bdi>: its override cannot reverse the sentence around it.
+		const refused = page.getByRole('alert').filter({ hasText: 'not published here' });
+		await expect(refused.locator('bdi')).toHaveText(`${override}forged`);
+		const sentence = await refused.locator('p').evaluate((p) =>
+			[...p.childNodes]
+				.filter((n) => n.nodeType === Node.TEXT_NODE)
+				.map((n) => n.textContent)
+				.join('')
+		);
+		expect(sentence).not.toContain(override);
+	});
 });

@@ -1,5 +1,8 @@
 /** Phones, upright and sideways: a full-screen map, one bottom sheet, and the selected place in sight. */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import type { PublishedDataset } from '../src/lib/data/published';
+import { buildScales, markerRadius } from '../src/lib/scales/scales';
 import {
 	PUSHKINSKAYA,
 	expectOnlyOwnOrigin,
@@ -150,6 +153,56 @@ for (const [name, viewport] of [
 		});
 	});
 }
+
+test.describe('on a phone held upright, the first view', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+	const dataset = JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedDataset;
+	const scales = buildScales(dataset.events);
+
+	/** Every city drawn at the country's zoom, with the circle of its largest day. */
+	async function expectCitiesInSight(page: Page, cities: string[]) {
+		await waitForMapIdle(page);
+		const top = (await sheet(page).boundingBox())!.y;
+		const drawn = await page.evaluate(() =>
+			window.protestAtlas!.map.queryRenderedFeatures({ layers: ['CityRings', 'CityUnknown'] }).map((f) => ({
+				id: String(f.properties.id),
+				high: Number(f.properties.high ?? 0),
+				at: (f.geometry as GeoJSON.Point).coordinates as [number, number]
+			}))
+		);
+		expect(drawn.map((c) => c.id).sort()).toEqual(expect.arrayContaining(cities));
+		const outside: string[] = [];
+		for (const city of drawn) {
+			const { x, y, canvas } = await onPage(page, city.at);
+			const r = markerRadius(scales, city.high);
+			if (x - r < canvas.x || x + r > canvas.x + canvas.width || y - r < canvas.y || y + r > top)
+				outside.push(`${city.id} at ${Math.round(x)},${Math.round(y)} r ${Math.round(r)}`);
+		}
+		expect(outside).toEqual([]);
+	}
+
+	/** The dataset's cities and towns on the offline map: those abroad far away are not drawn there. */
+	const citiesOnTheMap = dataset.places
+		.filter((p) => p.properties.city === p.id && p.properties.kind !== 'country')
+		.filter((p) => dataset.events.some((e) => dataset.places.find((q) => q.id === e.place)?.properties.city === p.id))
+		.filter((p) => p.geometry.coordinates[0] > 19.5 && p.geometry.coordinates[0] < 36.5)
+		.map((p) => p.id);
+
+	test('fits every city of the dataset above the sheet, circles and all', async ({ page }) => {
+		expect(citiesOnTheMap).toEqual(expect.arrayContaining(['grodno', 'brest', 'gomel', 'novopolotsk', 'vilnius']));
+		await page.goto('/');
+		await expectCitiesInSight(page, citiesOnTheMap);
+	});
+
+	test('after a visit to a city, Show the whole dataset comes back to every city', async ({ page }) => {
+		await page.goto('/?city=brest');
+		await expect(sheet(page)).toHaveAttribute('data-snap', 'half');
+		await waitForMapIdle(page);
+		await page.getByRole('button', { name: 'Collapse the panel' }).click();
+		await page.getByRole('button', { name: 'Show the whole dataset' }).click();
+		await expectCitiesInSight(page, citiesOnTheMap);
+	});
+});
 
 test.describe('on a desktop', () => {
 	test('keeps the side panels with the map in the middle', async ({ page }) => {

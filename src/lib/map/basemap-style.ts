@@ -35,8 +35,13 @@ export const MAP_FONT = 'Noto Sans';
 
 /** West, south, east, north of the view that shows all of Belarus. */
 export const BELARUS_BOUNDS: [number, number, number, number] = [23.1, 51.2, 32.8, 56.2];
-/** The map cannot be panned beyond the basemap's own extent. */
+/** The basemap's own extent: data inside it is drawn on the offline map. */
 export const MAX_BOUNDS: [number, number, number, number] = [19.5, 49.6, 36.5, 58];
+/**
+ * How far the map can be panned: the basemap's extent, with the rivers, lakes and towns it has
+ * beyond it north and south, so that a map taller than it is wide can still show all of Belarus.
+ */
+export const CAMERA_BOUNDS: [number, number, number, number] = [19.5, 48, 36.5, 59.5];
 export const MIN_ZOOM = 4.5;
 export const MAX_ZOOM = 17;
 /** Zoom from which the Minsk Metro lines appear. */

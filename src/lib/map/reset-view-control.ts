@@ -1,17 +1,13 @@
-import type { IControl, Map as MaplibreMap } from 'maplibre-gl';
+import type { IControl, Map as MaplibreMap, PaddingOptions } from 'maplibre-gl';
 
 /** A map button that flies back to the dataset's home extent (for Belarus, all of the country). */
 export class ResetViewControl implements IControl {
 	#container: HTMLElement | undefined;
+	/** `home` is asked at each click: the home view depends on the dataset and the map's size. */
 	constructor(
-		private bounds: [number, number, number, number],
+		private readonly home: () => { bounds: [number, number, number, number]; padding: PaddingOptions | number },
 		private readonly label: string
 	) {}
-
-	/** Another dataset has another home. */
-	setBounds(bounds: [number, number, number, number]): void {
-		this.bounds = bounds;
-	}
 
 	onAdd(map: MaplibreMap): HTMLElement {
 		const container = document.createElement('div');
@@ -23,7 +19,10 @@ export class ResetViewControl implements IControl {
 		button.setAttribute('aria-label', this.label);
 		button.innerHTML =
 			'<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M4 8V4h4M16 8V4h-4M4 12v4h4M16 12v4h-4" fill="none" stroke="currentColor" stroke-width="1.8"/></svg>';
-		button.addEventListener('click', () => map.fitBounds(this.bounds, { padding: 24 }));
+		button.addEventListener('click', () => {
+			const { bounds, padding } = this.home();
+			map.fitBounds(bounds, { padding });
+		});
 		container.append(button);
 		this.#container = container;
 		return container;

@@ -28,6 +28,28 @@ describe('view state in the URL', () => {
 		expect(ignored).toEqual(['place=<script>', 'from=14-08-2020', 'types=riot', 'status=maybe', 'min=-5', 'lang=fr']);
 	});
 
+	it('ignores impossible dates and absurd sizes, and names them', () => {
+		const ignored: string[] = [];
+		const state = parseViewState(
+			new URLSearchParams('?from=2020-02-30&to=2021-02-29&min=1e308&place=pushkinskaya'),
+			ignored
+		);
+		expect(state).toEqual({ place: 'pushkinskaya' });
+		expect(ignored).toEqual(['from=2020-02-30', 'to=2021-02-29', 'min=1e308']);
+		for (const min of ['1000000001', '99999999999', '0x10', '1.5', ' 5']) {
+			const named: string[] = [];
+			expect(parseViewState(new URLSearchParams({ min }), named)).toEqual({});
+			expect(named).toHaveLength(1);
+		}
+		expect(parse('?from=2020-02-29&min=1000000000')).toEqual({ from: '2020-02-29', min: 1_000_000_000 });
+	});
+
+	it('quotes at most 40 characters of a value it ignores', () => {
+		const ignored: string[] = [];
+		parseViewState(new URLSearchParams({ lang: 'x'.repeat(100_000), types: `riot,${'y'.repeat(500)}` }), ignored);
+		expect(ignored).toEqual([`types=riot,${'y'.repeat(35)}…`, `lang=${'x'.repeat(40)}…`]);
+	});
+
 	it('never turns a list with nothing valid into an empty filter that hides everything', () => {
 		expect(parse('?status=maybe&types=zzz&stance=neutral')).toEqual({});
 	});

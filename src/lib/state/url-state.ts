@@ -23,6 +23,16 @@ export interface ViewState extends EventFilter {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The largest smallest-crowd a link may ask for: no gathering is larger than a billion people. */
+export const MAX_MIN_CROWD = 1_000_000_000;
+/** How much of a value a notice quotes: enough to recognise it, never a whole page of it. */
+const QUOTED_LENGTH = 40;
+
+/** A link's value as a notice quotes it: cut to a sane length. */
+export function quotedValue(value: string): string {
+	const chars = [...value];
+	return chars.length > QUOTED_LENGTH ? `${chars.slice(0, QUOTED_LENGTH).join('')}…` : value;
+}
 
 /** Values of a comma list that are allowed; the others are named in `ignored`. Nothing allowed is unset, not empty. */
 function list<T extends string>(
@@ -37,7 +47,7 @@ function list<T extends string>(
 	const values = value.split(',');
 	const items = values.filter((v): v is T => (allowed as readonly string[]).includes(v));
 	const unknown = values.filter((v) => !(allowed as readonly string[]).includes(v));
-	if (unknown.length) ignored.push(`${name}=${unknown.join(',')}`);
+	if (unknown.length) ignored.push(`${name}=${quotedValue(unknown.join(','))}`);
 	return items.length ? [...new Set(items)] : undefined;
 }
 
@@ -50,7 +60,7 @@ export function parseViewState(params: URLSearchParams, ignored: string[] = []):
 	const keep = <K extends keyof ViewState>(name: K, value: string | null, valid: boolean, parsed: ViewState[K]) => {
 		if (value === null) return;
 		if (valid) state[name] = parsed;
-		else ignored.push(`${name}=${value}`);
+		else ignored.push(`${name}=${quotedValue(value)}`);
 	};
 	const data = params.get('data');
 	if (data !== null) state.data = data;
@@ -71,13 +81,19 @@ export function parseViewState(params: URLSearchParams, ignored: string[] = []):
 	if (stance) state.stance = stance;
 	const minText = params.get('min');
 	const min = Number(minText);
-	keep('min', minText, Number.isInteger(min) && min > 0, min);
+	keep('min', minText, /^\d{1,10}$/.test(minText ?? '') && min > 0 && min <= MAX_MIN_CROWD, min);
 	const lang = params.get('lang');
 	keep('lang', lang, lang === 'be' || lang === 'ru', lang as ViewState['lang']);
 	return state;
 }
 
-const isDate = (text: string) => DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+/** A real calendar date: 2020-02-30 is none, though Date.parse would roll it into March. */
+function isDate(text: string): boolean {
+	if (!DATE.test(text)) return false;
+	const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 /** Writes the state as a search string ("?place=…&from=…"), in a stable order; "" when empty. */
 export function viewStateSearch(state: ViewState): string {
