@@ -195,16 +195,33 @@ describe('the event table', () => {
 });
 
 describe('day numbers', () => {
-	it('count days since 1970 for any four-digit year, and name each day back', () => {
+	// Counted by hand: whole years since 1970 at 365 days plus one per leap day, then the months.
+	it.each([
+		['1970-01-01', 0, 'the epoch itself'],
+		['1969-12-31', -1, 'the day before'],
+		['2000-02-29', 11_016, '30 years (7 leap days: 1972…1996) = 10,957, + 31 (January) + 28'],
+		['2000-03-01', 11_017, 'the day after 29 February 2000, a leap day (divisible by 400)'],
+		['2020-08-09', 18_483, '50 years (12 leap days) = 18,262, + 213 (January to July of a leap year) + 8'],
+		['1900-03-01', -25_508, '70 years back (17 leap days; 1900 is none) = −25,567, + 31 + 28'],
+		['2100-03-01', 47_541, '130 years (32 leap days; 2100 is none) = 47,482, + 31 + 28'],
+		['0001-01-01', -719_162, '1,969 years back at 365.2425 days, as the proleptic Gregorian calendar counts'],
+		['9999-12-31', 2_932_896, 'the last four-digit day']
+	])('%s is day %i (%s)', (ymd, day) => {
+		expect(dayNumber(ymd)).toBe(day);
+		expect(createEventTable([], []).dayName(day)).toBe(ymd);
+	});
+
+	it('go up by one from each calendar day to the next, and name each day back, for any four-digit year', () => {
 		const table = createEventTable([], []);
 		fc.assert(
 			fc.property(
-				fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+				fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true }),
 				(date) => {
 					const ymd = date.toISOString().slice(0, 10);
-					const day = dayNumber(ymd);
-					expect(day).toBe(Math.floor(date.getTime() / 86_400_000));
-					expect(table.dayName(day)).toBe(ymd);
+					const next = new Date(date.getTime());
+					next.setUTCDate(next.getUTCDate() + 1);
+					expect(dayNumber(next.toISOString().slice(0, 10)) - dayNumber(ymd)).toBe(1);
+					expect(table.dayName(dayNumber(ymd))).toBe(ymd);
 				}
 			)
 		);

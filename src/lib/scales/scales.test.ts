@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { eventFixture } from '$lib/data/fixtures/factories';
 import { EVENT_TYPE_IDS, ProtestEvent } from '$lib/data/schema';
 import {
-	EVENT_TYPE_COLOURS,
 	MAX_RADIUS,
 	MIN_RADIUS,
 	UNKNOWN_RADIUS,
@@ -81,11 +80,58 @@ describe('the radius scale', () => {
 	});
 });
 
+/**
+ * Colour-vision deficiency, simulated as Machado, Oliveira and Fernandes (2009) do, at full
+ * severity, on linear RGB; colours are then compared in CIELAB (D65), by the CIE 1976 difference.
+ */
+type Matrix = readonly [readonly number[], readonly number[], readonly number[]];
+const IDENTITY: Matrix = [
+	[1, 0, 0],
+	[0, 1, 0],
+	[0, 0, 1]
+];
+const PROTANOPIA: Matrix = [
+	[0.152286, 1.052583, -0.204868],
+	[0.114503, 0.786281, 0.099216],
+	[-0.003882, -0.048116, 1.051998]
+];
+const DEUTERANOPIA: Matrix = [
+	[0.367322, 0.860646, -0.227968],
+	[0.280085, 0.672501, 0.047413],
+	[-0.01182, 0.04294, 0.968881]
+];
+const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+function simulate(vision: Matrix, hex: string): [number, number, number] {
+	const rgb = [1, 3, 5].map((i) => toLinear(parseInt(hex.slice(i, i + 2), 16) / 255));
+	return vision.map((row) => Math.min(1, Math.max(0, row[0]! * rgb[0]! + row[1]! * rgb[1]! + row[2]! * rgb[2]!))) as [
+		number,
+		number,
+		number
+	];
+}
+function toLab([r, g, b]: [number, number, number]): [number, number, number] {
+	const x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+	const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+	const z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+	const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
+	return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+}
+
 describe('the colour scale', () => {
-	it('gives each event type its colour-blind-safe colour', () => {
+	it.each([
+		['full colour vision', IDENTITY],
+		['protanopia', PROTANOPIA],
+		['deuteranopia', DEUTERANOPIA]
+	] as const)('keeps every two types at least ΔE 10 apart under %s', (_, vision) => {
 		const scales = buildScales(events({}));
-		for (const type of EVENT_TYPE_IDS) expect(scales.colour(type)).toBe(EVENT_TYPE_COLOURS[type]);
-		expect(new Set(EVENT_TYPE_IDS.map((t) => scales.colour(t))).size).toBe(EVENT_TYPE_IDS.length);
+		const seen = EVENT_TYPE_IDS.map((type) => ({ type, lab: toLab(simulate(vision, scales.colour(type))) }));
+		const close: string[] = [];
+		for (const [i, a] of seen.entries())
+			for (const b of seen.slice(i + 1)) {
+				const delta = Math.hypot(a.lab[0] - b.lab[0], a.lab[1] - b.lab[1], a.lab[2] - b.lab[2]);
+				if (delta < 10) close.push(`${a.type} and ${b.type}: ΔE ${delta.toFixed(1)}`);
+			}
+		expect(close).toEqual([]);
 	});
 
 	it('becomes a match expression that agrees with the d3 scale for every type', () => {

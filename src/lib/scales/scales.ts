@@ -18,7 +18,8 @@ export const EVENT_TYPE_COLOURS: Record<EventType, string> = {
 	repression: '#E69F00',
 	death: '#000000',
 	statement: '#009E73',
-	other: '#999999'
+	// Lighter than #999999, which deuteranopia took for human-chain's pink (ΔE 7).
+	other: '#BBBBBB'
 };
 
 /** Radius in pixels of the scale's largest value. */
