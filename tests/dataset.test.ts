@@ -8,8 +8,8 @@ const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 function load() {
 	const gazetteer = readGazetteer(read('geo/places.geojson'), 'geo/places.geojson');
 	const dataset = readDataset(
-		read('geo/events/belarus-2020-08.json'),
-		'geo/events/belarus-2020-08.json',
+		read('geo/belarus-2020-08.events.json'),
+		'geo/belarus-2020-08.events.json',
 		gazetteer.places
 	);
 	return { gazetteer, dataset };
@@ -43,7 +43,7 @@ const ARTICLE_SENTENCES = [
 
 describe('the Belarus 9–16 August 2020 dataset', () => {
 	it('validates with no problem', () => {
-		const report = validateFiles(['geo/places.geojson', 'geo/events/belarus-2020-08.json'], (f) =>
+		const report = validateFiles(['geo/places.geojson', 'geo/belarus-2020-08.events.json'], (f) =>
 			readFileSync(f, 'utf8')
 		);
 		expect(report.lines).toEqual([]);

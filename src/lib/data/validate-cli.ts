@@ -1,6 +1,6 @@
 /**
  * `npm run validate -- [files…]`: checks data files and prints every problem with its file, record
- * and field. With no argument, checks the gazetteer, every dataset under geo/events/ and every
+ * and field. With no argument, checks the gazetteer, every dataset in geo/ (`*.events.json`) and every
  * published dataset under static/data/.
  * Exit status 1 on any error.
  */
@@ -13,9 +13,9 @@ const files = args.length
 	? args
 	: [
 			'geo/places.geojson',
-			...readdirSync('geo/events')
-				.filter((f) => f.endsWith('.json'))
-				.map((f) => path.join('geo/events', f)),
+			...readdirSync('geo')
+				.filter((f) => f.endsWith('.events.json'))
+				.map((f) => path.join('geo', f)),
 			...(existsSync('static/data') ? readdirSync('static/data') : [])
 				.filter((f) => f.endsWith('.json') && f !== 'index.json')
 				.map((f) => path.join('static/data', f))

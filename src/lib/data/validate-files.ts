@@ -1,5 +1,7 @@
 import { formatProblem, parseJson, readDataset, readGazetteer, readPublished, type Problem } from './load';
 import { detailsPath, PUBLISHED_FORMAT } from './published';
+import path from 'node:path';
+import { gazetteerPathProblem } from './gazetteer-path';
 import type { Place } from './schema';
 
 export interface ValidationReport {
@@ -51,8 +53,14 @@ export function validateFiles(files: readonly string[], read: (file: string) => 
 			records += result.total;
 			continue;
 		}
+		// A dataset names its gazetteer by a path inside its own folder.
 		const gazetteerPath = (value as { gazetteer?: unknown })?.gazetteer;
-		const places = typeof gazetteerPath === 'string' ? (gazetteer(gazetteerPath) ?? []) : [];
+		let places: Place[] = [];
+		if (typeof gazetteerPath === 'string') {
+			const problem = gazetteerPathProblem(gazetteerPath);
+			if (problem) problems.push({ file, record: 'dataset', field: 'gazetteer', message: problem });
+			else places = gazetteer(path.posix.join(path.posix.dirname(file.replace(/\\/g, '/')), gazetteerPath)) ?? [];
+		}
 		const result = readDataset(value, file, places);
 		problems.push(...result.problems);
 		records += result.total;

@@ -3,7 +3,15 @@ import { EVENT_TYPE_IDS, type EventType } from '../schema';
 import { readCrowdWords } from './crowd-words';
 import { isSensitive } from './geojson';
 import { acledSpan, readDate } from './dates';
-import { checkRange, readCoordinates, readCount, type LocationDraft, type RowContext, type RowDraft } from './importer';
+import {
+	checkRange,
+	readCoordinates,
+	readCount,
+	readDateField,
+	type LocationDraft,
+	type RowContext,
+	type RowDraft
+} from './importer';
 import { acledType } from './type-tables';
 
 export const ACLED_COLUMNS = [
@@ -96,10 +104,8 @@ export function readAcledRow(row: Record<string, string>, ctx: RowContext): RowD
 	const get = (key: string) => (row[key] ?? '').trim();
 	const idText = get('event_id_cnty');
 	if (!idText) ctx.reject('event_id_cnty', 'expected an event id, got nothing');
-	const dateRead = readDate(get('event_date'));
-	if ('error' in dateRead) ctx.reject('event_date', dateRead.error);
-	const span =
-		'date' in dateRead ? (atlasDays(get('tags')) ?? acledSpan(dateRead.date, get('time_precision'))) : undefined;
+	const date = readDateField(get('event_date'), 'event_date', ctx);
+	const span = date ? (atlasDays(get('tags')) ?? acledSpan(date, get('time_precision'))) : undefined;
 	if (span && 'error' in span) ctx.reject('time_precision', span.error);
 	const coordinates = readCoordinates(get('latitude'), get('longitude'), ctx);
 	const geo = ACLED_GEO_PRECISION[get('geo_precision') || '1'];
@@ -115,6 +121,7 @@ export function readAcledRow(row: Record<string, string>, ctx: RowContext): RowD
 	const tags = get('tags');
 	const crowdWords = tag(tags, 'crowd size');
 	const reading = crowdWords === undefined ? undefined : readCrowdWords(crowdWords);
+	if (reading?.kind === 'contradiction') return void ctx.reject('tags', reading.reason);
 	if (reading?.kind === 'unread')
 		ctx.warn('tags', `crowd size "${crowdWords}" is not a size we can read; kept as words`);
 	const crowd = { ...reading?.crowd };

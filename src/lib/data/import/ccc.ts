@@ -1,8 +1,7 @@
 /** Crowd Counting Consortium CSV rows → drafts. */
 import { readCrowdWords } from './crowd-words';
 import { isSensitive } from './geojson';
-import { readDate } from './dates';
-import { checkRange, readCoordinates, readCount, type RowContext, type RowDraft } from './importer';
+import { checkRange, readCoordinates, readCount, readDateField, type RowContext, type RowDraft } from './importer';
 import { EVENT_TYPE_IDS } from '../schema';
 import { looseType } from './type-tables';
 
@@ -58,8 +57,7 @@ const isUrl = (text: string) => /^https?:\/\/\S+$/i.test(text);
 
 export function readCccRow(row: Record<string, string>, ctx: RowContext): RowDraft | undefined {
 	const get = (key: string) => (row[key] ?? '').trim();
-	const dateRead = readDate(get('date'));
-	if ('error' in dateRead) ctx.reject('date', dateRead.error);
+	const date = readDateField(get('date'), 'date', ctx);
 	const coordinates = readCoordinates(get('lat'), get('lon'), ctx, { lat: 'lat', lon: 'lon' });
 	const locality = get('resolved_locality') || get('locality');
 	if (!locality) ctx.reject('locality', 'expected a locality, got nothing');
@@ -67,7 +65,7 @@ export function readCccRow(row: Record<string, string>, ctx: RowContext): RowDra
 	const high = readCount(get('size_high'), 'size_high', ctx);
 	const text = get('size_text');
 	const arrests = readCount(get('arrests'), 'arrests', ctx);
-	if (!('date' in dateRead) || coordinates === null || !locality) return undefined;
+	if (!date || coordinates === null || !locality) return undefined;
 
 	// CCC's own numbers win; its words are read by the CCC convention only when it gave none.
 	let crowd: RowDraft['event']['crowd'];
@@ -79,6 +77,7 @@ export function readCccRow(row: Record<string, string>, ctx: RowContext): RowDra
 		};
 	else {
 		const reading = readCrowdWords(text);
+		if (reading.kind === 'contradiction') return void ctx.reject('size_text', reading.reason);
 		if (reading.kind === 'unread') ctx.warn('size_text', `"${text}" is not a size we can read; kept as words`);
 		crowd = reading.crowd;
 	}
@@ -110,7 +109,7 @@ export function readCccRow(row: Record<string, string>, ctx: RowContext): RowDra
 		event: {
 			type: looseType(typeWords, EVENT_TYPE_IDS),
 			status: 'reported',
-			when: { precision: 'day', start: dateRead.date },
+			when: { precision: 'day', start: date },
 			crowd,
 			...(arrests ? { detained: { low: arrests, high: arrests } } : {}),
 			...(typeWords ? { sourceType: typeWords } : {}),

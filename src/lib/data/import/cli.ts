@@ -1,6 +1,11 @@
 /**
  * `npm run import -- <file> [--format acled|ccc|geojson|atlas] [--name <slug>] [--title "…"]
- * [--strict] [--out static/data] [--gazetteer geo/places.geojson] [--generalise <km> [--all]]`
+ * [--strict] [--out static/data] [--gazetteer geo/places.geojson] [--generalise <km> [--all]]
+ * [--encoding utf-8|cp1251|latin1] [--date-order dmy|mdy]`
+ *
+ * An import completes or changes nothing: what it would publish is first checked against the
+ * same schema as `npm run validate`, then written to temporary files that are moved into place
+ * together, the index last.
  *
  * `--generalise <km>` snaps the coordinates of rows marked sensitive (a `sensitive` column or
  * property), or of every row with `--all`, to the centre of a grid cell `km` wide.
@@ -11,27 +16,28 @@
  * Exit status 0 when at least one row was imported; 1 when none was, or with --strict and any rejection.
  */
 import {
-	closeSync,
 	createReadStream,
 	existsSync,
 	mkdirSync,
-	openSync,
 	readFileSync,
-	readSync,
+	renameSync,
 	rmSync,
 	statSync,
 	writeFileSync
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { readGazetteer } from '../load';
 import { toParquet } from '../parquet';
 import { listingOf, publishedFiles, type DatasetIndex } from '../published';
-import { headerDelimiter } from './csv';
+import { validateFiles } from '../validate-files';
+import { DATE_ORDERS, type DateOrder } from './dates';
+import { isEncoding, type Encoding } from './decode';
 import { IMPORT_FORMATS, formatIssue, slugify, summaryLine, type ImportFormat } from './importer';
-import { detectFormat, importAtlas, importCsv, importGeoJson, type ImportResult, type RunOptions } from './run';
+import { importFile, type FileOptions, type ImportSource } from './run';
 
 const USAGE =
-	'usage: npm run import -- <file> [--format acled|ccc|geojson|atlas] [--name <slug>] [--title "…"] [--strict] [--out <dir>] [--gazetteer <file>] [--default] [--generalise <km> [--all]]';
+	'usage: npm run import -- <file> [--format acled|ccc|geojson|atlas] [--name <slug>] [--title "…"] [--strict] [--out <dir>] [--gazetteer <file>] [--default] [--generalise <km> [--all]] [--encoding utf-8|cp1251|latin1] [--date-order dmy|mdy]';
 
 function parseArgs(argv: string[]) {
 	const args: Record<string, string | boolean> = {};
@@ -64,16 +70,57 @@ function progressBar(total: number): (done: number) => void {
 	};
 }
 
-/** The first few kilobytes of a file, enough to tell its format, without reading it all. */
-function readHead(file: string): string {
-	const fd = openSync(file, 'r');
+/** A file on disk as an import source, read in chunks. */
+function fileSource(file: string): ImportSource {
+	return {
+		name: path.basename(file),
+		size: statSync(file).size,
+		async head() {
+			const handle = await open(file, 'r');
+			try {
+				const buffer = Buffer.alloc(8192);
+				const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+				return buffer.subarray(0, bytesRead);
+			} finally {
+				await handle.close();
+			}
+		},
+		chunks: () => createReadStream(file, { highWaterMark: 1 << 20 })
+	};
+}
+
+/**
+ * Writes the files all or none: each to a temporary name beside its place, then every one moved
+ * into place, folders first and `last` at the end. A failure removes the temporary files and
+ * leaves what was there before.
+ */
+function writeTogether(out: string, files: { path: string; data: string | Uint8Array }[], last: string): void {
+	const suffix = `.importing-${process.pid}`;
+	const folders = [...new Set(files.map((f) => f.path.split('/')[0]!).filter((top) => top.endsWith('.details')))];
+	const written: string[] = [];
 	try {
-		const buffer = Buffer.alloc(8192);
-		const bytes = readSync(fd, buffer, 0, buffer.length, 0);
-		return buffer.subarray(0, bytes).toString('utf8');
-	} finally {
-		closeSync(fd);
+		for (const file of files) {
+			const [top, ...rest] = file.path.split('/');
+			const target = folders.includes(top!)
+				? path.join(out, `${top}${suffix}`, ...rest)
+				: path.join(out, `${file.path}${suffix}`);
+			mkdirSync(path.dirname(target), { recursive: true });
+			writeFileSync(target, file.data);
+			written.push(target);
+		}
+	} catch (error) {
+		for (const folder of folders) rmSync(path.join(out, `${folder}${suffix}`), { recursive: true, force: true });
+		for (const file of written) rmSync(file, { force: true });
+		throw error;
 	}
+	for (const folder of folders) {
+		const target = path.join(out, folder);
+		rmSync(target, { recursive: true, force: true });
+		renameSync(`${target}${suffix}`, target);
+	}
+	const plain = files.filter((f) => !folders.includes(f.path.split('/')[0]!));
+	for (const file of [...plain.filter((f) => f.path !== last), ...plain.filter((f) => f.path === last)])
+		renameSync(path.join(out, `${file.path}${suffix}`), path.join(out, file.path));
 }
 
 async function main(): Promise<number> {
@@ -83,14 +130,23 @@ async function main(): Promise<number> {
 		console.error(USAGE);
 		return 1;
 	}
-	if (!existsSync(file)) {
+	if (!existsSync(file) || !statSync(file).isFile()) {
 		console.error(`${file}: no such file`);
 		return 1;
 	}
-	const head = readHead(file);
-	const format = (args.format as ImportFormat | undefined) ?? detectFormat(head);
-	if (!format || !IMPORT_FORMATS.includes(format)) {
-		console.error(`${file}: cannot tell the format; give --format ${IMPORT_FORMATS.join('|')}`);
+	const format = args.format as ImportFormat | undefined;
+	if (format !== undefined && !IMPORT_FORMATS.includes(format)) {
+		console.error(`--format: expected ${IMPORT_FORMATS.join(', ')}, got "${String(args.format)}"`);
+		return 1;
+	}
+	const encoding = args.encoding as Encoding | undefined;
+	if (encoding !== undefined && !isEncoding(encoding)) {
+		console.error(`--encoding: expected utf-8, cp1251 or latin1, got "${String(args.encoding)}"`);
+		return 1;
+	}
+	const dateOrder = args['date-order'] as DateOrder | undefined;
+	if (dateOrder !== undefined && !DATE_ORDERS.includes(dateOrder)) {
+		console.error(`--date-order: expected dmy (15/08/2020) or mdy (08/15/2020), got "${String(args['date-order'])}"`);
 		return 1;
 	}
 	const slug = typeof args.name === 'string' ? args.name : slugify(path.basename(file).replace(/\.[^.]+$/, ''));
@@ -107,47 +163,44 @@ async function main(): Promise<number> {
 		console.error(`--generalise: expected a number of kilometres > 0, got "${String(args.generalise)}"`);
 		return 1;
 	}
-	const size = statSync(file).size;
-	const progress = progressBar(size);
-	const options: RunOptions = {
-		format,
+	const source = fileSource(file);
+	const progress = progressBar(source.size);
+	const folder = path.dirname(path.resolve(file));
+	const options: FileOptions = {
+		...(format ? { format } : {}),
+		...(encoding ? { encoding } : {}),
+		...(dateOrder ? { dateOrder } : {}),
 		slug,
 		title: typeof args.title === 'string' ? args.title : slug,
 		gazetteer,
 		file: path.basename(file),
-		readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
-		delimiter: headerDelimiter(head),
+		// A dataset's gazetteer, by a path that gazetteerPathProblem has held inside its folder.
+		readFile: (named) => {
+			const target = path.resolve(folder, named);
+			if (path.relative(folder, target).startsWith('..') || !existsSync(target) || !statSync(target).isFile())
+				return undefined;
+			return readFileSync(target, 'utf8');
+		},
+		onProgress: progress,
 		...(km ? { generalise: { km, all: args.all === true } } : {})
 	};
-	let result: ImportResult;
-	if (format === 'acled' || format === 'ccc') {
-		const stream = createReadStream(file, { encoding: 'utf8' });
-		let bytes = 0;
-		stream.on('data', (chunk) => progress((bytes += Buffer.byteLength(chunk))));
-		result = await importCsv(stream, options);
-		progress(size);
-	} else {
-		const text = readFileSync(file, 'utf8');
-		result = format === 'geojson' ? importGeoJson(text, options) : importAtlas(text, options);
-	}
+	const result = await importFile(source, options);
+	progress(source.size);
 	const { dataset, report } = result;
 	for (const issue of report.rejections) console.log(formatIssue(issue));
 	for (const issue of report.warnings) console.log(`${formatIssue(issue)} (warning)`);
 
 	if (report.imported > 0) {
 		const out = typeof args.out === 'string' ? args.out : 'static/data';
-		mkdirSync(out, { recursive: true });
-		// Details from an earlier publication of the same slug must not outlive it.
-		rmSync(path.join(out, `${slug}.details`), { recursive: true, force: true });
-		for (const { path: relative, text } of publishedFiles(dataset)) {
-			mkdirSync(path.dirname(path.join(out, relative)), { recursive: true });
-			writeFileSync(path.join(out, relative), text);
-		}
+		const files: { path: string; data: string | Uint8Array }[] = publishedFiles(dataset).map((f) => ({
+			path: f.path,
+			data: f.text
+		}));
 		// The same events for research tools, which open Parquet as it is.
-		writeFileSync(
-			path.join(out, `${slug}.parquet`),
-			Buffer.from(toParquet(dataset.events, dataset.places, dataset.timeZone))
-		);
+		files.push({
+			path: `${slug}.parquet`,
+			data: new Uint8Array(toParquet(dataset.events, dataset.places, dataset.timeZone))
+		});
 		const indexPath = path.join(out, 'index.json');
 		const index: DatasetIndex = existsSync(indexPath)
 			? (JSON.parse(readFileSync(indexPath, 'utf8')) as DatasetIndex)
@@ -156,7 +209,19 @@ async function main(): Promise<number> {
 			a.slug.localeCompare(b.slug)
 		);
 		if (args.default) index.default = slug;
-		writeFileSync(indexPath, `${JSON.stringify(index, null, '\t')}\n`);
+		files.push({ path: 'index.json', data: `${JSON.stringify(index, null, '\t')}\n` });
+		// What would be published passes the validator's own checks, or nothing is written.
+		const texts = new Map<string, string>();
+		for (const f of files) if (typeof f.data === 'string') texts.set(`${out}/${f.path}`, f.data);
+		const check = validateFiles([`${out}/${slug}.json`], (name) => texts.get(name.replace(/\\/g, '/')));
+		if (check.errors > 0) {
+			for (const line of check.lines) console.log(line);
+			console.log(summaryLine(report));
+			console.error('The dataset does not pass validation, so nothing was written.');
+			return 1;
+		}
+		mkdirSync(out, { recursive: true });
+		writeTogether(out, files, 'index.json');
 		console.log(`wrote ${path.join(out, `${slug}.json`)}`);
 	}
 	console.log(summaryLine(report));

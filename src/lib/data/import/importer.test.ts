@@ -90,14 +90,18 @@ describe('importing ACLED exports', () => {
 			acledRow({ event_id_cnty: 'BLR1002', longitude: 'east' }),
 			acledRow({ event_id_cnty: 'BLR1003', latitude: '' }),
 			acledRow({ event_id_cnty: 'BLR1004', tags: 'crowd size=between 300 and 200' }),
-			acledRow({ event_id_cnty: 'BLR1004' })
+			acledRow({ event_id_cnty: 'BLR1005' }),
+			acledRow({ event_id_cnty: 'BLR1005' }),
+			acledRow({ event_id_cnty: 'blr1005' })
 		]);
 		const { report } = await importText(csv, options);
 		expect(lines(report)).toEqual([
 			'line 2: latitude: expected a latitude between -90 and 90, got 91',
 			'line 3: longitude: expected a number, got "east"',
 			'line 4: latitude: expected a number, since the other coordinate is given, got nothing',
-			'line 6: id: expected a unique id, but line 5 has "BLR1004" too'
+			'line 5: tags: the range "between 300 and 200" runs from 300 down to 200; write it from low to high',
+			'line 7: id: expected a unique id, but line 6 has "BLR1005" too',
+			'line 8: id: expected a unique id, but line 6 has "BLR1005", which differs from "blr1005" only in case'
 		]);
 		// "between 300 and 200" is read as the range it names, in order, keeping the words.
 		expect(report.imported).toBe(1);
@@ -249,7 +253,7 @@ describe('importing GeoJSON', () => {
 		const featureLines = text.split('\n').flatMap((l, i) => (l === '    {' ? [i + 1] : []));
 		const line = featureLines[1];
 		expect(report.rejections).toEqual([
-			{ line, field: 'date', message: 'expected a real calendar date, got "2020-08-32"' }
+			{ line, field: 'date', message: 'expected a real calendar date, got "2020-08-32"', record: 'feature 2' }
 		]);
 	});
 
@@ -275,10 +279,10 @@ describe('importing GeoJSON', () => {
 
 describe('importing the app’s own datasets', () => {
 	it('publishes the Belarus week with every event and only the places it uses', async () => {
-		const text = readFileSync('geo/events/belarus-2020-08.json', 'utf8');
+		const text = readFileSync('geo/belarus-2020-08.events.json', 'utf8');
 		const { dataset, report } = await importText(text, {
 			...options,
-			readFile: (path) => readFileSync(path, 'utf8')
+			readFile: (path) => readFileSync(`geo/${path}`, 'utf8')
 		});
 		expect(report).toMatchObject({ format: 'atlas', rowsRead: 61, imported: 61, rejected: 0 });
 		const reread = readPublished(JSON.parse(JSON.stringify(dataset)), 'published');
@@ -288,11 +292,11 @@ describe('importing the app’s own datasets', () => {
 
 	it('the committed published default is what the importer makes of geo/ today', async () => {
 		const committed = JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8'));
-		const { dataset } = await importText(readFileSync('geo/events/belarus-2020-08.json', 'utf8'), {
+		const { dataset } = await importText(readFileSync('geo/belarus-2020-08.events.json', 'utf8'), {
 			slug: 'belarus-2020-08',
 			title: committed.title,
-			file: 'belarus-2020-08.json',
-			readFile: (path) => readFileSync(path, 'utf8')
+			file: 'belarus-2020-08.events.json',
+			readFile: (path) => readFileSync(`geo/${path}`, 'utf8')
 		});
 		expect(committed).toEqual(JSON.parse(JSON.stringify(dataset)));
 		const parquet = toParquet(dataset.events, dataset.places, dataset.timeZone);

@@ -9,20 +9,23 @@ import { createGeocoder, type Geocoder } from '../geocoder';
 import { PUBLISHED_FORMAT, PUBLISHED_VERSION, type PublishedDataset } from '../published';
 import type { CountRange, Place, PlaceKind, ProtestEvent } from '../schema';
 import { EVENT_ID_PATTERN } from '../vocabulary';
+import { readDate, type DateOrder } from './dates';
 import { transliterate } from '../transliterate.js';
 
 export const IMPORT_FORMATS = ['acled', 'ccc', 'geojson', 'atlas'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** A rejection or warning: `line N: field: reason`. */
+/** A rejection or warning: `line N: field: reason`, or `feature N (id "x"), line N: field: reason`. */
 export interface RowIssue {
 	line: number;
 	field: string;
 	message: string;
+	/** The record's own name, where the file has records that are not lines (a GeoJSON feature). */
+	record?: string;
 }
 
 export function formatIssue(issue: RowIssue): string {
-	return `line ${issue.line}: ${issue.field}: ${issue.message}`;
+	return `${issue.record ? `${issue.record}, ` : ''}line ${issue.line}: ${issue.field}: ${issue.message}`;
 }
 
 export interface ImportReport {
@@ -33,7 +36,12 @@ export interface ImportReport {
 	rejected: number;
 	rejections: RowIssue[];
 	warnings: RowIssue[];
+	/** Choices that would read more of the file: its encoding, or the order of its slashed dates. */
+	needs?: ReadingChoice[];
 }
+
+/** What a reader can choose when the file does not say: see decode.ts and dates.ts. */
+export type ReadingChoice = 'encoding' | 'dateOrder';
 
 /** `N rows read, M imported, K rejected`: the last line of every import. */
 export function summaryLine(report: ImportReport): string {
@@ -67,8 +75,12 @@ export interface RowDraft {
 /** What a row reader may call while reading a row. */
 export interface RowContext {
 	line: number;
+	/** How slashed dates read, when the file's maker said. */
+	dateOrder?: DateOrder;
 	reject(field: string, message: string): void;
 	warn(field: string, message: string): void;
+	/** Says that a choice of the reader's would have read this row. */
+	need(choice: ReadingChoice): void;
 }
 
 export interface ImportOptions {
@@ -85,6 +97,8 @@ export interface ImportOptions {
 	placeSource?: string;
 	/** Snap the coordinates of sensitive rows (or of all rows) to a grid of this many kilometres. */
 	generalise?: { km: number; all: boolean };
+	/** How slashed dates read (08/09/2020); unset, a date that could be either is refused. */
+	dateOrder?: DateOrder;
 }
 
 /**
@@ -159,8 +173,30 @@ export function readCoordinates(
 	return ok ? [lon, lat] : null;
 }
 
-/** Rejects a crowd range whose low end is above its high end. */
+/** Reads a date field: a date that is no date rejects the row; an unlikely year is warned about. */
+export function readDateField(raw: string, field: string, ctx: RowContext): string | undefined {
+	const reading = readDate(raw, ctx.dateOrder);
+	if ('error' in reading) {
+		if (reading.ambiguous) ctx.need('dateOrder');
+		return void ctx.reject(field, reading.error);
+	}
+	if (reading.warning) ctx.warn(field, reading.warning);
+	return reading.date;
+}
+
+/** Rejects a crowd range above 10⁹ people, or whose low end is above its high end. */
 export function checkRange(range: CountRange, ctx: Pick<RowContext, 'reject'>, fields: [string, string]): boolean {
+	for (const [value, field] of [
+		[range.low, fields[0]],
+		[range.high, fields[1]]
+	] as const)
+		if (value !== undefined && !(value <= MAX_COUNT)) {
+			ctx.reject(
+				field,
+				`expected at most ${MAX_COUNT.toLocaleString('en')} people, got ${Number.isFinite(value) ? value.toLocaleString('en') : 'a number too large to hold'}: no crowd is that large`
+			);
+			return false;
+		}
 	if (range.low !== undefined && range.high !== undefined && range.low > range.high) {
 		ctx.reject(fields[0], `expected a number ≤ ${fields[1]} (${range.high}), got ${range.low}`);
 		return false;
@@ -168,7 +204,12 @@ export function checkRange(range: CountRange, ctx: Pick<RowContext, 'reject'>, f
 	return true;
 }
 
-/** Reads a whole non-negative number, or nothing; anything else rejects the row. */
+/** The most people a count may hold: no gathering, arrest or death toll is larger. */
+export const MAX_COUNT = 1_000_000_000;
+/** The widest an uncertainty radius may be, in metres: half the Earth's circumference. */
+const MAX_RADIUS_M = 20_037_508;
+
+/** Reads a whole number from 0 to 10⁹, or nothing; anything else rejects the row. */
 export function readCount(
 	text: string | undefined,
 	field: string,
@@ -177,11 +218,38 @@ export function readCount(
 	const raw = (text ?? '').trim().replace(/,/g, '');
 	if (!raw) return undefined;
 	const value = Number(raw);
-	if (!/^\d+(?:\.0+)?$/.test(raw) || !Number.isSafeInteger(value)) {
-		ctx.reject(field, `expected a whole number ≥ 0, got "${text}"`);
+	if (!/^\d+(?:\.0+)?$/.test(raw) || !Number.isFinite(value)) {
+		ctx.reject(field, `expected a whole number ≥ 0, got "${quoted(text ?? '')}"`);
+		return undefined;
+	}
+	if (value > MAX_COUNT) {
+		ctx.reject(
+			field,
+			`expected at most ${MAX_COUNT.toLocaleString('en')}, got ${quoted(raw)}: no count of people is that large`
+		);
 		return undefined;
 	}
 	return value;
+}
+
+/** An uncertainty radius in metres: unset, or a finite number > 0 up to half the Earth's circumference; null when refused. */
+export function readRadius(value: unknown, field: string, ctx: Pick<RowContext, 'reject'>): number | undefined | null {
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+	if (!Number.isFinite(n) || n <= 0 || n > MAX_RADIUS_M) {
+		ctx.reject(
+			field,
+			`expected a radius in metres above 0 and at most ${MAX_RADIUS_M.toLocaleString('en')}, got ${typeof value === 'string' || typeof value === 'number' ? `"${quoted(String(value))}"` : 'no number'}`
+		);
+		return null;
+	}
+	return Math.round(n);
+}
+
+/** A value from a file, as a reason quotes it: cut to a length a person reads. */
+export function quoted(text: string, max = 60): string {
+	const chars = [...text];
+	return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 
 interface Kept {
@@ -191,12 +259,14 @@ interface Kept {
 
 export interface Importer {
 	readonly format: ImportFormat;
-	/** Reads one row; `read` fills in the draft or rejects through the context. */
-	add(line: number, read: (ctx: RowContext) => RowDraft | undefined): void;
+	/** Reads one row; `read` fills in the draft or rejects through the context. `record` names it where lines do not. */
+	add(line: number, read: (ctx: RowContext) => RowDraft | undefined, record?: string): void;
 	/** Rejects a row that could not even be read as a row (a broken quote, a wrong field count): one row, one issue. */
 	rejectRow(line: number, field: string, message: string): void;
 	/** Reports a problem with the file as a whole: no row is read. */
 	fail(field: string, message: string): void;
+	/** Gives up on the whole file part-way (its text is not what it claims): every row read so far is rejected with it. */
+	abandon(field: string, message: string, choice?: ReadingChoice): void;
 	finish(): { dataset: PublishedDataset; report: ImportReport };
 }
 
@@ -205,6 +275,7 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 	const rejections: RowIssue[] = [];
 	const warnings: RowIssue[] = [];
 	let rejectedRows = 0;
+	const needs = new Set<ReadingChoice>();
 	/** Kept ids by their lower-case form: ids that differ only in case are one id. */
 	const eventIds = new Map<string, { line: number; id: string }>();
 	let rowsRead = 0;
@@ -282,24 +353,28 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 
 	return {
 		format,
-		add(line, read) {
+		add(line, read, record) {
 			rowsRead++;
 			let bad = false;
+			const named = record ? { record } : {};
 			const ctx: RowContext = {
 				line,
+				...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
 				reject(field, message) {
 					bad = true;
-					rejections.push({ line, field, message });
+					rejections.push({ line, field, message, ...named });
 				},
 				warn(field, message) {
-					warnings.push({ line, field, message });
-				}
+					warnings.push({ line, field, message, ...named });
+				},
+				need: (choice) => void needs.add(choice)
 			};
 			let draft: RowDraft | undefined;
 			try {
 				draft = read(ctx);
-			} catch (error) {
-				ctx.reject('row', `could not be read (${error instanceof Error ? error.message : String(error)})`);
+			} catch {
+				// The reader's own error text would mean nothing to the person reading the report.
+				ctx.reject('row', 'could not be read: a value in it has a form the importer does not know');
 			}
 			if (!bad && draft) locate(draft, ctx);
 			if (!bad && draft) generalise(draft);
@@ -319,6 +394,12 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 		fail(field, message) {
 			rejections.push({ line: 1, field, message });
 		},
+		abandon(field, message, choice) {
+			if (choice) needs.add(choice);
+			rejections.push({ line: 1, field, message: `${message}. Nothing of the file was imported` });
+			rejectedRows += kept.length;
+			kept.length = 0;
+		},
 		finish() {
 			warnFarPoints(kept, warnings);
 			const dataset = buildDataset(kept, options);
@@ -328,7 +409,8 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 				imported: kept.length,
 				rejected: rejectedRows,
 				rejections,
-				warnings: warnings.sort((a, b) => a.line - b.line)
+				warnings: warnings.sort((a, b) => a.line - b.line),
+				...(needs.size ? { needs: [...needs] } : {})
 			};
 			dataset.provenance = {
 				format,

@@ -7,6 +7,31 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 export interface JsonRecords {
 	root: unknown;
 	records: { value: unknown; line: number }[];
+	/** What stands at the records' path when it is not an array; undefined when it is, or is missing. */
+	notArray?: unknown;
+}
+
+/** How deep a file's objects and arrays may nest: no protest record needs more, and a parser's stack has a floor. */
+export const MAX_DEPTH = 64;
+
+/** The line where the text first nests deeper than `max`, or undefined; strings are skipped. */
+function tooDeep(text: string, max: number): number | undefined {
+	let depth = 0;
+	let line = 1;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10) line++;
+		if (inString) {
+			if (c === 92)
+				i++; // a backslash escapes the next character
+			else if (c === 34) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 123 || c === 91) {
+			if (++depth > max) return line;
+		} else if (c === 125 || c === 93) depth--;
+	}
+	return undefined;
 }
 
 /** Line numbers of character offsets, found by one pass over the text. */
@@ -29,6 +54,12 @@ function lineFinder(text: string): (offset: number) => number {
 export function readJsonRecords(text: string, path: string[]): JsonRecords | { line: number; message: string } {
 	const errors: ParseError[] = [];
 	const clean = text.replace(/^\uFEFF/, '');
+	const deep = tooDeep(clean, MAX_DEPTH);
+	if (deep !== undefined)
+		return {
+			line: deep,
+			message: `expected objects and lists nested at most ${MAX_DEPTH} deep, but the file nests deeper from this line on`
+		};
 	const tree = parseTree(clean, errors, { disallowComments: true, allowTrailingComma: false });
 	const lineOf = lineFinder(clean);
 	const first = errors[0];
@@ -39,7 +70,8 @@ export function readJsonRecords(text: string, path: string[]): JsonRecords | { l
 		};
 	const list = findNodeAtLocation(tree, path);
 	const root: unknown = getNodeValue(tree);
-	if (!list || list.type !== 'array') return { root, records: [] };
+	if (!list) return { root, records: [] };
+	if (list.type !== 'array') return { root, records: [], notArray: getNodeValue(list) as unknown };
 	return {
 		root,
 		records: (list.children ?? []).map((node) => ({ value: getNodeValue(node) as unknown, line: lineOf(node.offset) }))

@@ -7,17 +7,20 @@ import { PUBLISHED_FORMAT, PUBLISHED_VERSION, type PublishedDataset } from '../p
 import type { Place } from '../schema';
 import { ACLED_REQUIRED, readAcledRow } from './acled';
 import { CCC_REQUIRED, readCccRow } from './ccc';
-import { headerDelimiter, readCsv } from './csv';
-import { readGeoJsonFeature } from './geojson';
+import { headerDelimiter, readCsv, type CsvHandlers } from './csv';
+import { decodeChunks, ENCODINGS, NotText, type Encoding } from './decode';
+import { kindOf, readGeoJsonFeature } from './geojson';
 import {
 	createImporter,
 	type ImportFormat,
 	type ImportOptions,
 	type ImportReport,
 	type RowDraft,
-	type RowContext
+	type RowContext,
+	quoted
 } from './importer';
 import { readJsonRecords } from './json-records';
+import { gazetteerPathProblem } from '../gazetteer-path';
 import { fromSpreadsheetCell } from '../spreadsheet-cells';
 import { isTimeZone } from '../time';
 
@@ -50,57 +53,145 @@ const CSV_FORMATS: Partial<Record<ImportFormat, { read: CsvRowReader; required: 
 
 export interface RunOptions extends ImportOptions {
 	format: ImportFormat;
-	/** Characters (or bytes) read so far. */
+	/** Characters read so far. */
 	onProgress?: (read: number) => void;
-	/** Called with the run's abort function once it starts. */
-	onStart?: (abort: () => void) => void;
-	/** A CSV's delimiter, found from its first line; read from the text itself when it is text. */
+	/** A CSV's delimiter, found from its first line when unset. */
 	delimiter?: string;
-	/** Reads another file by path, for a hand-authored dataset's gazetteer (command line only). */
+	/** Reads a file the dataset names (its gazetteer), by a path relative to the dataset's own folder. */
 	readFile?: (path: string) => string | undefined;
 }
 
-/** Imports a CSV from text, a File or a stream, one row at a time. */
-export async function importCsv(
-	input: string | Blob | NodeJS.ReadableStream,
-	options: RunOptions
-): Promise<ImportResult> {
+/** A file to import, however it is held: its first bytes, to tell its format, and all its bytes in chunks. */
+export interface ImportSource {
+	name: string;
+	size: number;
+	head(): Promise<Uint8Array>;
+	chunks(): AsyncIterable<Uint8Array>;
+}
+
+const HEAD_BYTES = 8192;
+
+/** Text in memory, as a source (tests, and text already read). */
+export function textSource(text: string, name = 'text'): ImportSource {
+	const bytes = new TextEncoder().encode(text);
+	return {
+		name,
+		size: bytes.length,
+		head: async () => bytes.subarray(0, HEAD_BYTES),
+		async *chunks() {
+			for (let at = 0; at < bytes.length; at += 1 << 20) yield bytes.subarray(at, at + (1 << 20));
+		}
+	};
+}
+
+/** A browser File or Blob, read in chunks. */
+export function blobSource(blob: Blob, name: string): ImportSource {
+	return {
+		name,
+		size: blob.size,
+		head: async () => new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()),
+		async *chunks() {
+			const reader = blob.stream().getReader();
+			for (;;) {
+				const { done, value } = await reader.read();
+				if (done) return;
+				yield value;
+			}
+		}
+	};
+}
+
+export type FileOptions = Omit<RunOptions, 'format'> & { format?: ImportFormat; encoding?: Encoding };
+
+/**
+ * Imports a file of any format, the one dispatch that the command line, the browser's worker and
+ * the tests share: the format is the one given or the one the file's first bytes show.
+ */
+export async function importFile(source: ImportSource, options: FileOptions): Promise<ImportResult> {
+	const encoding = options.encoding ?? 'utf-8';
+	const head = new TextDecoder(ENCODINGS[encoding]).decode(await source.head());
+	const format = options.format ?? detectFormat(head);
+	if (!format)
+		throw new Error(
+			`${source.name} is not a format Protest Atlas reads: an ACLED or Crowd Counting Consortium CSV, GeoJSON, or a Protest Atlas dataset. Name its format (--format acled|ccc|geojson|atlas) if it is one of them.`
+		);
+	const run: RunOptions = { ...options, format };
+	const text = decodeChunks(source.chunks(), encoding);
+	if (format === 'acled' || format === 'ccc') return importCsv(text, { delimiter: headerDelimiter(head), ...run });
+	let whole = '';
+	try {
+		for await (const chunk of text) whole += chunk;
+	} catch (error) {
+		if (!(error instanceof NotText)) throw error;
+		const importer = createImporter(format, run);
+		importer.abandon('file', error.message, 'encoding');
+		return importer.finish();
+	}
+	return format === 'geojson' ? importGeoJson(whole, run) : importAtlas(whole, run);
+}
+
+/** Imports a CSV, one record at a time as its text arrives. */
+export async function importCsv(input: string | AsyncIterable<string>, options: RunOptions): Promise<ImportResult> {
 	const placeSource = options.format === 'acled' ? 'ACLED' : 'Crowd Counting Consortium';
 	const importer = createImporter(options.format, { placeSource, ...options });
 	const spec = CSV_FORMATS[options.format];
 	if (!spec) throw new Error(`${options.format} is not a CSV format`);
 	const csvFormat = options.format as 'acled' | 'ccc';
 	let columns: string[] = [];
-	const run = readCsv(
-		input,
-		{
-			header(names) {
-				columns = names;
-				const missing = spec.required.filter((c) => !names.includes(c));
-				if (missing.length)
-					importer.fail(
-						'header',
-						`expected the ${options.format.toUpperCase()} columns ${missing.join(', ')}, but they are missing`
-					);
-				return missing.length === 0;
-			},
-			row(fields, line) {
-				if (fields.length !== columns.length)
-					return importer.rejectRow(line, 'row', `expected ${columns.length} fields, got ${fields.length}`);
-				const record: Record<string, string> = {};
-				columns.forEach((name, i) => (record[name] = fromSpreadsheetCell(fields[i]!)));
-				importer.add(line, (ctx) => withOrigin(spec.read(record, ctx), csvFormat, record));
-			},
-			broken(line, reason) {
-				importer.rejectRow(line, 'row', reason);
-			},
-			progress: options.onProgress
+	const handlers: CsvHandlers = {
+		header(names) {
+			columns = names;
+			const problem = headerProblem(names, spec.required, options.format);
+			if (problem) importer.fail('header', problem);
+			return !problem;
 		},
-		options.delimiter ?? (typeof input === 'string' ? headerDelimiter(input.slice(0, 8192)) : ',')
-	);
-	options.onStart?.(run.abort);
-	await run.done;
+		row(fields, line) {
+			if (fields.length !== columns.length)
+				return importer.rejectRow(
+					line,
+					'row',
+					`expected ${columns.length} fields, as the header has, got ${fields.length}`
+				);
+			const record: Record<string, string> = {};
+			columns.forEach((name, i) => (record[name] = fromSpreadsheetCell(fields[i]!)));
+			importer.add(line, (ctx) => withOrigin(spec.read(record, ctx), csvFormat, record));
+		},
+		broken(line, reason) {
+			importer.rejectRow(line, 'row', reason);
+		},
+		progress: options.onProgress
+	};
+	const delimiter =
+		options.delimiter ?? (typeof input === 'string' ? headerDelimiter(input.slice(0, HEAD_BYTES)) : ',');
+	try {
+		await readCsv(input, handlers, delimiter);
+	} catch (error) {
+		if (!(error instanceof NotText)) throw error;
+		// Text that is not what it claims to be: nothing of the file is imported.
+		importer.abandon('file', error.message, 'encoding');
+	}
 	return importer.finish();
+}
+
+/** What is wrong with a CSV header: a required column missing, or a column named twice. */
+function headerProblem(
+	names: readonly string[],
+	required: readonly string[],
+	format: ImportFormat
+): string | undefined {
+	const seen = new Map<string, number>();
+	const twice: string[] = [];
+	names.forEach((name, i) => {
+		const first = seen.get(name);
+		if (first !== undefined) twice.push(`"${name}" (columns ${first + 1} and ${i + 1})`);
+		else seen.set(name, i);
+	});
+	if (twice.length)
+		return `expected each column once, but ${twice.join(', ')} appear${twice.length === 1 ? 's' : ''} twice; rename or remove one, so that no value is silently chosen over another`;
+	const missing = required.filter((c) => !names.includes(c));
+	if (missing.length)
+		return `expected the ${format.toUpperCase()} columns ${missing.join(', ')}, but ${missing.length === 1 ? 'it is' : 'they are'} missing`;
+	return undefined;
 }
 
 /** Keeps the source row beside the event, its empty cells left out, for an export in its format. */
@@ -111,22 +202,38 @@ function withOrigin(draft: RowDraft | undefined, format: 'acled' | 'ccc', record
 	return draft;
 }
 
-/** Imports a GeoJSON FeatureCollection: each feature is a row, found on the line it starts. */
+/** Imports a GeoJSON FeatureCollection: each feature is a row, named by its number (and id) and found on the line it starts. */
 export function importGeoJson(text: string, options: RunOptions): ImportResult {
 	const parsed = readJsonRecords(text, ['features']);
-	const zone = 'root' in parsed ? (parsed.root as { time_zone?: unknown }).time_zone : undefined;
+	const zone = 'root' in parsed && isObject(parsed.root) ? parsed.root.time_zone : undefined;
 	const timeZone = options.timeZone ?? (typeof zone === 'string' && isTimeZone(zone) ? zone : undefined);
 	const importer = createImporter('geojson', {
 		placeSource: options.title,
 		...options,
 		...(timeZone ? { timeZone } : {})
 	});
+	const language = options.defaultLanguage ?? 'en';
 	if ('message' in parsed) importer.fail('file', `line ${parsed.line}: ${parsed.message}`);
-	else if ((parsed.root as { type?: unknown })?.type !== 'FeatureCollection')
-		importer.fail('type', 'expected a GeoJSON FeatureCollection');
-	else for (const { value, line } of parsed.records) importer.add(line, (ctx) => readGeoJsonFeature(value, ctx));
+	else if (!isObject(parsed.root) || parsed.root.type !== 'FeatureCollection')
+		importer.fail(
+			'type',
+			`expected a GeoJSON FeatureCollection, got ${isObject(parsed.root) ? `type ${JSON.stringify(String(parsed.root.type ?? 'none')).slice(0, 40)}` : kindOf(parsed.root)}`
+		);
+	else if (!('features' in parsed.root))
+		importer.fail('features', 'expected a "features" list, but the collection has none');
+	else if (parsed.notArray !== undefined || !Array.isArray(parsed.root.features))
+		importer.fail('features', `expected a list of features, got ${kindOf(parsed.root.features)}`);
+	else
+		parsed.records.forEach(({ value, line }, i) => {
+			const id =
+				isObject(value) && (typeof value.id === 'string' || typeof value.id === 'number') ? String(value.id) : '';
+			const name = `feature ${i + 1}${id ? ` (id ${JSON.stringify(id.slice(0, 40))})` : ''}`;
+			importer.add(line, (ctx) => readGeoJsonFeature(value, ctx, language), name);
+		});
 	return importer.finish();
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Imports the app's own JSON: a published dataset, or a hand-authored dataset with its gazetteer. */
 export function importAtlas(text: string, options: RunOptions): ImportResult {
@@ -145,12 +252,36 @@ export function importAtlas(text: string, options: RunOptions): ImportResult {
 		dataset = result.dataset;
 		problems = result.problems;
 	} else {
-		const gazetteerText = typeof root?.gazetteer === 'string' ? options.readFile?.(root.gazetteer) : undefined;
-		if (gazetteerText === undefined) {
-			importer.fail('gazetteer', `expected a readable gazetteer file, got ${JSON.stringify(root?.gazetteer ?? null)}`);
+		const named = root?.gazetteer;
+		if (typeof named !== 'string') {
+			importer.fail(
+				'gazetteer',
+				`expected the name of a gazetteer file beside the dataset, got ${kindOf(named ?? null)}`
+			);
 			return importer.finish();
 		}
-		const gazetteer = readGazetteer(JSON.parse(gazetteerText), String(root.gazetteer));
+		const problem = gazetteerPathProblem(named);
+		if (problem) {
+			importer.fail('gazetteer', problem);
+			return importer.finish();
+		}
+		const gazetteerText = options.readFile?.(named);
+		if (gazetteerText === undefined) {
+			importer.fail(
+				'gazetteer',
+				`expected a gazetteer file "${quoted(named)}" in the dataset's own folder, but there is none`
+			);
+			return importer.finish();
+		}
+		let gazetteerJson: unknown;
+		try {
+			gazetteerJson = JSON.parse(gazetteerText);
+		} catch {
+			// The parser's message quotes the file's text, which is not the report's to show.
+			importer.fail('gazetteer', `expected the gazetteer "${quoted(named)}" to be a JSON file, but it is not`);
+			return importer.finish();
+		}
+		const gazetteer = readGazetteer(gazetteerJson, named);
 		const result = readDataset(parsed.root, file, gazetteer.places);
 		problems = [...gazetteer.problems, ...result.problems];
 		if (result.header)
@@ -238,15 +369,6 @@ function atlasResult(
 }
 
 /** Imports text of any format: the one given, else the one the text shows. */
-export async function importText(
-	text: string,
-	options: Omit<RunOptions, 'format'> & { format?: ImportFormat }
-): Promise<ImportResult> {
-	const format = options.format ?? detectFormat(text.slice(0, 8192));
-	if (!format)
-		throw new Error('The file is not a format Protest Atlas reads: an ACLED or CCC CSV, GeoJSON, or an atlas dataset.');
-	const run = { ...options, format };
-	if (format === 'geojson') return importGeoJson(text, run);
-	if (format === 'atlas') return importAtlas(text, run);
-	return importCsv(text, run);
+export function importText(text: string, options: FileOptions): Promise<ImportResult> {
+	return importFile(textSource(text, options.file ?? 'text'), options);
 }
