@@ -16,7 +16,7 @@ import {
 	type ProtestEvent as ProtestEventT
 } from './schema';
 import { detailsPath, PublishedFile, type PublishedDataset } from './published';
-import { isTimeZone, localDate, parseOffset, zoneOffsetMinutes } from './time';
+import { formatOffset, isTimeZone, localDate, parseOffset, zoneOffsetMinutes } from './time';
 
 export interface Problem {
 	file: string;
@@ -74,15 +74,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 export function schemaProblems(error: z.ZodError, input: unknown, file: string, record: string): Problem[] {
 	return error.issues.map((issue) => {
 		const actual = valueAt(input, issue.path);
-		let expected = issue.message;
-		if (issue.code === 'invalid_type') expected = `a ${issue.expected}`;
-		else if (issue.code === 'invalid_value')
-			expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-		else if (issue.code === 'unrecognized_keys')
-			expected = `no unknown fields (${issue.keys.map((key) => withSuggestion(key)).join(', ')})`;
-		else if (issue.code === 'too_small' && Array.isArray(actual))
-			expected = `at least ${String(issue.minimum)} item(s)`;
-		else if (issue.code === 'invalid_union') expected = unionExpectation(issue);
+		const expected = expectation(issue, actual);
 		const found = issue.code === 'unrecognized_keys' ? '' : `, got ${describe(actual)}`;
 		return {
 			file,
@@ -115,9 +107,39 @@ function editDistance(a: string, b: string): number {
 	return previous[b.length]!;
 }
 
-function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
-	const messages = issue.errors.flat().map((inner) => inner.message);
-	return [...new Set(messages)].join(' or ') || 'one of the allowed forms';
+/**
+ * What a schema issue expected, in words: our own messages as they are, zod's own codes put in
+ * words, never zod's English defaults ("Invalid input: expected string, received undefined").
+ */
+function expectation(issue: z.core.$ZodIssue, actual: unknown): string {
+	switch (issue.code) {
+		case 'invalid_type':
+			return issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`;
+		case 'invalid_value':
+			return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+		case 'unrecognized_keys':
+			return `no unknown fields (${issue.keys.map((key) => withSuggestion(key)).join(', ')})`;
+		case 'too_small':
+			if (Array.isArray(actual)) return `at least ${String(issue.minimum)} item(s)`;
+			if (typeof actual === 'string') return `text of at least ${String(issue.minimum)} character(s)`;
+			return issue.message.startsWith('Too small') ? `a number ≥ ${String(issue.minimum)}` : issue.message;
+		case 'too_big':
+			if (Array.isArray(actual)) return `at most ${String(issue.maximum)} item(s)`;
+			if (typeof actual === 'string') return `text of at most ${String(issue.maximum)} characters`;
+			return issue.message.startsWith('Too big') ? `a number ≤ ${String(issue.maximum)}` : issue.message;
+		case 'invalid_union': {
+			const inner = issue.errors.flat().map((e) => expectation(e, valueAt(actual, e.path)));
+			return [...new Set(inner)].join(' or ') || 'one of the allowed forms';
+		}
+		case 'invalid_key':
+			return 'a key of the allowed form';
+		case 'invalid_element':
+			return 'values of the allowed form';
+		case 'not_multiple_of':
+			return `a multiple of ${String(issue.divisor)}`;
+		default:
+			return /^Invalid |^Too /.test(issue.message) ? 'a value of the allowed form' : issue.message;
+	}
 }
 
 function recordName(kind: string, raw: unknown, index: number): string {
@@ -357,10 +379,4 @@ export function readPublished(input: unknown, file: string, readDetails?: (n: nu
 		problems: [...placeProblems, ...problems],
 		total: lists.events.length
 	};
-}
-
-function formatOffset(minutes: number): string {
-	const sign = minutes < 0 ? '-' : '+';
-	const abs = Math.abs(minutes);
-	return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -19,6 +19,13 @@ export function parseOffset(iso: string): number | undefined {
 	return match[1] === '-' ? -minutes : minutes;
 }
 
+/** Minutes east of UTC as "+03:00". */
+export function formatOffset(minutes: number): string {
+	const sign = minutes < 0 ? '-' : '+';
+	const abs = Math.abs(minutes);
+	return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /** Whether a string names a time zone that Intl knows. */
 export function isTimeZone(timeZone: string): boolean {
 	try {

@@ -56,4 +56,55 @@ describe('npm run import', () => {
 		expect(code).toBe(1);
 		expect(lines[0]).toMatch(/^line 1: header: expected the CCC columns/);
 	});
+
+	it('refuses text that is not UTF-8 unless --encoding names it', () => {
+		const { out } = workspace();
+		const file = 'tests/hostile/acled-cp1251.csv';
+		const refused = runImport([file, '--out', out]);
+		expect(refused.code).toBe(1);
+		expect(refused.lines[0]).toMatch(/^line 1: file: the file is not UTF-8 text \(line 2, byte \d+\)/);
+		expect(existsSync(out)).toBe(false);
+		const read = runImport([file, '--out', out, '--encoding', 'cp1251']);
+		expect(read.lines.at(-1)).toBe('2 rows read, 2 imported, 0 rejected');
+		const dataset = JSON.parse(readFileSync(path.join(out, 'acled-cp1251.json'), 'utf8'));
+		expect(dataset.places.map((p: { properties: { names: { en: string } } }) => p.properties.names.en)).toEqual(
+			expect.arrayContaining(['Минск', 'Гродно'])
+		);
+	});
+
+	it('reads slashed dates in the order --date-order gives', () => {
+		const { out } = workspace();
+		const file = 'tests/hostile/acled-ambiguous-date.csv';
+		expect(runImport([file, '--out', out]).lines[0]).toContain('could be 8 September 2020 (day first)');
+		const read = runImport([file, '--out', out, '--date-order', 'dmy', '--name', 'dmy']);
+		expect(read.lines.at(-1)).toBe('2 rows read, 2 imported, 0 rejected');
+		const days = JSON.parse(readFileSync(path.join(out, 'dmy.json'), 'utf8')).events.map(
+			(e: { when: { start: string } }) => e.when.start
+		);
+		expect(days.sort()).toEqual(['2020-08-15', '2020-09-08']);
+	});
+
+	it('reads no gazetteer outside the dataset’s folder, and quotes no file it was pointed at', () => {
+		const { dir, out } = workspace();
+		const dataset = path.join(dir, 'dataset.json');
+		const header = {
+			name: 'x',
+			timeZone: 'UTC',
+			bbox: [0, 0, 1, 1],
+			dateRange: { from: '2020-01-01', to: '2020-01-02' }
+		};
+		for (const gazetteer of ['/etc/passwd', '../../../../etc/passwd']) {
+			writeFileSync(dataset, JSON.stringify({ ...header, gazetteer, events: [] }));
+			const result = spawnSync(
+				process.execPath,
+				['node_modules/tsx/dist/cli.mjs', 'src/lib/data/import/cli.ts', dataset, '--out', out],
+				{
+					encoding: 'utf8'
+				}
+			);
+			expect(result.status).toBe(1);
+			expect(result.stdout).toContain("gazetteer: expected a gazetteer file in the dataset's own folder");
+			expect(result.stdout + result.stderr).not.toContain('root:');
+		}
+	});
 });

@@ -15,16 +15,7 @@
  * every rejected row and warning as `line N: field: reason`, then `N rows read, M imported, K rejected`.
  * Exit status 0 when at least one row was imported; 1 when none was, or with --strict and any rejection.
  */
-import {
-	createReadStream,
-	existsSync,
-	mkdirSync,
-	readFileSync,
-	renameSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { readGazetteer } from '../load';
@@ -35,6 +26,7 @@ import { DATE_ORDERS, type DateOrder } from './dates';
 import { isEncoding, type Encoding } from './decode';
 import { IMPORT_FORMATS, formatIssue, slugify, summaryLine, type ImportFormat } from './importer';
 import { importFile, type FileOptions, type ImportSource } from './run';
+import { writeTogether } from './write-together';
 
 const USAGE =
 	'usage: npm run import -- <file> [--format acled|ccc|geojson|atlas] [--name <slug>] [--title "…"] [--strict] [--out <dir>] [--gazetteer <file>] [--default] [--generalise <km> [--all]] [--encoding utf-8|cp1251|latin1] [--date-order dmy|mdy]';
@@ -87,40 +79,6 @@ function fileSource(file: string): ImportSource {
 		},
 		chunks: () => createReadStream(file, { highWaterMark: 1 << 20 })
 	};
-}
-
-/**
- * Writes the files all or none: each to a temporary name beside its place, then every one moved
- * into place, folders first and `last` at the end. A failure removes the temporary files and
- * leaves what was there before.
- */
-function writeTogether(out: string, files: { path: string; data: string | Uint8Array }[], last: string): void {
-	const suffix = `.importing-${process.pid}`;
-	const folders = [...new Set(files.map((f) => f.path.split('/')[0]!).filter((top) => top.endsWith('.details')))];
-	const written: string[] = [];
-	try {
-		for (const file of files) {
-			const [top, ...rest] = file.path.split('/');
-			const target = folders.includes(top!)
-				? path.join(out, `${top}${suffix}`, ...rest)
-				: path.join(out, `${file.path}${suffix}`);
-			mkdirSync(path.dirname(target), { recursive: true });
-			writeFileSync(target, file.data);
-			written.push(target);
-		}
-	} catch (error) {
-		for (const folder of folders) rmSync(path.join(out, `${folder}${suffix}`), { recursive: true, force: true });
-		for (const file of written) rmSync(file, { force: true });
-		throw error;
-	}
-	for (const folder of folders) {
-		const target = path.join(out, folder);
-		rmSync(target, { recursive: true, force: true });
-		renameSync(`${target}${suffix}`, target);
-	}
-	const plain = files.filter((f) => !folders.includes(f.path.split('/')[0]!));
-	for (const file of [...plain.filter((f) => f.path !== last), ...plain.filter((f) => f.path === last)])
-		renameSync(path.join(out, `${file.path}${suffix}`), path.join(out, file.path));
 }
 
 async function main(): Promise<number> {

@@ -87,6 +87,7 @@ export class CsvReader {
 				continue;
 			}
 			if (this.#broken && this.#line > this.#recordLine) {
+				this.#broken = `a quoted field opened on this line is not closed on it, and runs on to line ${this.#line}; its closing quote is probably missing`;
 				this.#cursor = this.#resync();
 				continue;
 			}
@@ -138,6 +139,7 @@ export class CsvReader {
 				i++;
 			} else if (c === '\n' || c === '\r') {
 				if (this.#broken && this.#line > this.#recordLine) {
+					this.#broken = `a quoted field opened on this line is not closed on it, and runs on to line ${this.#line}; its closing quote is probably missing`;
 					i = this.#resync();
 					continue;
 				}

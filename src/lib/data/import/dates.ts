@@ -54,6 +54,7 @@ export function readDate(raw: string, order?: DateOrder): DateReading {
 	if (!text) return { error: 'expected a date, got nothing' };
 	let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(T.*)?$/.exec(text);
 	let date: string | undefined;
+	let slashed = false;
 	if (m) {
 		const timeProblem = checkTime(m[4] ?? '', text);
 		if (timeProblem) return { error: timeProblem };
@@ -63,6 +64,7 @@ export function readDate(raw: string, order?: DateOrder): DateReading {
 		if (month < 0) return { error: `expected a month name, got "${m[2]}"` };
 		date = realDate(Number(m[3]), month + 1, Number(m[1]));
 	} else if ((m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text))) {
+		slashed = true;
 		const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
 		const dayFirst = realDate(y, b, a);
 		const monthFirst = realDate(y, a, b);
@@ -75,6 +77,8 @@ export function readDate(raw: string, order?: DateOrder): DateReading {
 			};
 		else date = dayFirst ?? monthFirst;
 	} else return { error: `expected a date such as 2020-08-15 or 15 August 2020, got "${text}"` };
+	if (!date && order && slashed)
+		return { error: `"${text}" is no date when read ${order === 'dmy' ? 'day first (dmy)' : 'month first (mdy)'}` };
 	if (!date) return { error: `expected a real calendar date, got "${text}"` };
 	const year = Number(date.slice(0, 4));
 	const latest = new Date().getUTCFullYear() + 1;

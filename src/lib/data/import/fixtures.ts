@@ -104,3 +104,17 @@ export function toCsv(
 
 export const acledCsv = (rows: Record<string, string>[], shape: CsvShape = {}) => toCsv(rows, ACLED_COLUMNS, shape);
 export const cccCsv = (rows: Record<string, string>[], shape: CsvShape = {}) => toCsv(rows, CCC_COLUMNS, shape);
+
+/** Text that only a program's insides would say: never for a report. */
+export const INTERNAL_TEXT: readonly RegExp[] = [
+	/\bCannot\b/,
+	/TypeError|RangeError|SyntaxError|ReferenceError/,
+	/\bundefined\b/,
+	/\[object \w+\]/,
+	/Maximum call stack/,
+	/\bat \S+ \(.*:\d+:\d+\)/,
+	/Unexpected token/,
+	/root:x:0:0/,
+	/Infinity/,
+	/[A-Z][a-z]+Expected\b/
+];

@@ -9,6 +9,7 @@ import { EVENT_TYPE_IDS, IsoLocalDateTime, LanguageTag, STANCES, type EventSourc
 import { readCrowdWords } from './crowd-words';
 import { checkRange, readCount, readDateField, readRadius, type RowContext, type RowDraft } from './importer';
 import { looseType } from './type-tables';
+import { formatOffset, parseOffset, zoneOffsetMinutes } from '../time';
 
 type Props = Record<string, unknown>;
 
@@ -73,11 +74,16 @@ function textPerLanguage(
 	return { text: chosen ?? '', names };
 }
 
-/** A whole number ≥ 0: a number, or digits as text. */
+/** A whole number ≥ 0: a number, or digits as text. Keys may carry a prefix (`crowd.`) for the report. */
 function count(props: Props, ctx: RowContext, ...keys: string[]): number | undefined {
-	const found = first(props, keys);
+	const prefix = keys[0]!.includes('.') ? keys[0]!.slice(0, keys[0]!.lastIndexOf('.') + 1) : '';
+	const found = first(
+		props,
+		keys.map((k) => k.slice(prefix.length))
+	);
 	if (!found) return undefined;
-	const [key, value] = found;
+	const key = `${prefix}${found[0]}`;
+	const value = found[1];
 	if (typeof value !== 'number' && typeof value !== 'string') {
 		ctx.reject(key, `expected a whole number ≥ 0, got ${kindOf(value)}`);
 		return undefined;
@@ -90,11 +96,23 @@ const isPosition = (v: unknown): v is [number, number] =>
 const inRange = ([lon, lat]: [number, number]) =>
 	Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
 
-function readWhen(props: Props, ctx: RowContext): RowDraft['event']['when'] | undefined {
+function readWhen(props: Props, ctx: RowContext, timeZone: string | undefined): RowDraft['event']['when'] | undefined {
 	const startText = text(props, ctx, 'start', 'date', 'event_date');
 	const endText = text(props, ctx, 'end');
-	// A full local time with its offset is kept as a time; anything else is a date.
+	// A full local time with its offset is kept as a time, when it is the time zone's own.
 	if (IsoLocalDateTime.safeParse(startText).success) {
+		if (!timeZone)
+			return void ctx.reject(
+				'date',
+				`"${startText}" is a local time, but the file names no time zone for its times; add "time_zone" with its IANA name (such as "Europe/Minsk") to the collection`
+			);
+		const offset = parseOffset(startText);
+		const expected = zoneOffsetMinutes(timeZone, new Date(startText));
+		if (offset !== expected)
+			return void ctx.reject(
+				'date',
+				`expected the UTC offset of ${timeZone} on that date (${formatOffset(expected)}), got "${startText}"`
+			);
 		const precision = props.precision === 'exact' ? 'exact' : 'approximate';
 		return { precision, start: startText };
 	}
@@ -126,8 +144,8 @@ function readSize(props: Props, ctx: RowContext): RowDraft['event']['crowd'] | u
 			ctx.reject(key, `expected {low, high, words}, but it also has ${unknown.map((k) => `"${k}"`).join(', ')}`);
 			return undefined;
 		}
-		low ??= count(crowd, ctx, 'low');
-		high ??= count(crowd, ctx, 'high');
+		low ??= count(crowd, ctx, `${key}.low`);
+		high ??= count(crowd, ctx, `${key}.high`);
 		words = text(crowd, ctx, 'words', 'text');
 	} else words = text(props, ctx, 'size_text', 'size', 'crowd');
 	let crowd: RowDraft['event']['crowd'];
@@ -209,7 +227,17 @@ function readSources(props: Props, ctx: RowContext): EventSource[] | undefined {
 	return sources;
 }
 
-export function readGeoJsonFeature(feature: unknown, ctx: RowContext, language = 'en'): RowDraft | undefined {
+/** What a feature is read with: the file's language and the time zone of its local times. */
+export interface FeatureSetting {
+	language: string;
+	timeZone?: string;
+}
+
+export function readGeoJsonFeature(
+	feature: unknown,
+	ctx: RowContext,
+	{ language, timeZone }: FeatureSetting = { language: 'en' }
+): RowDraft | undefined {
 	if (!isRecord(feature) || feature.type !== 'Feature')
 		return void ctx.reject(
 			'type',
@@ -252,7 +280,7 @@ export function readGeoJsonFeature(feature: unknown, ctx: RowContext, language =
 			'expected a geometry, or a location name to find in the gazetteer, but the feature has neither'
 		);
 	if (!location) return void ctx.reject('location', 'expected a location or title, got nothing');
-	const when = readWhen(props, ctx);
+	const when = readWhen(props, ctx, timeZone);
 	const crowd = readSize(props, ctx);
 	const sources = readSources(props, ctx);
 	const typeWords = text(props, ctx, 'type', 'event_type');

@@ -8,10 +8,20 @@ import { ACLED_COLUMNS } from './acled';
 import { CCC_COLUMNS } from './ccc';
 import { readCrowdWords } from './crowd-words';
 import { readDate } from './dates';
-import { acledRow, cccRow, toCsv } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { acledRow, cccRow, INTERNAL_TEXT, toCsv } from './fixtures';
+import { formatIssue, type ImportReport } from './importer';
 import { importText } from './run';
 
 const options = { slug: 'property', title: 'Property' };
+
+/** Every reason in a person's words: no internal error text, whatever the file held. */
+function expectPersonWords(report: ImportReport) {
+	for (const issue of [...report.rejections, ...report.warnings]) {
+		const line = formatIssue(issue);
+		for (const pattern of INTERNAL_TEXT) if (pattern.test(line)) expect.fail(`${line} matches ${pattern}`);
+	}
+}
 
 /** Text that stresses CSV: quotes, separators, line ends, markup and other scripts. */
 const nastyText = fc.oneof(
@@ -60,6 +70,7 @@ describe('every row is imported or rejected, whatever it holds', () => {
 				expect(report.rowsRead).toBe(records.length);
 				expect(report.imported + report.rejected).toBe(report.rowsRead);
 				for (const issue of report.rejections) expect(issue.line).toBeGreaterThanOrEqual(2);
+				expectPersonWords(report);
 			}),
 			{ numRuns: 400 }
 		);
@@ -76,6 +87,7 @@ describe('every row is imported or rejected, whatever it holds', () => {
 					const { report } = await importText(`${header}\n${lines.join('\n')}`, { ...options, format: 'acled' });
 					rows += report.rowsRead;
 					expect(report.imported + report.rejected).toBe(report.rowsRead);
+					expectPersonWords(report);
 				}
 			),
 			{ numRuns: 800 }
@@ -118,10 +130,15 @@ describe('every row is imported or rejected, whatever it holds', () => {
 						'url',
 						'location',
 						'id',
-						'names'
+						'names',
+						'crowd',
+						'sources',
+						'radius_m',
+						'detained'
 					),
 					fc.oneof(
 						anyValue,
+						fc.jsonValue({ maxDepth: 3 }),
 						fc.constantFrom('2020-08-15', '15 August 2020', 'thousands', '2020-08-15T12:00+03:00', 'https://x.org/')
 					)
 				)
@@ -134,10 +151,59 @@ describe('every row is imported or rejected, whatever it holds', () => {
 				const { report } = await importText(JSON.stringify({ type: 'FeatureCollection', features }), options);
 				expect(report.rowsRead).toBe(features.length);
 				expect(report.imported + report.rejected).toBe(report.rowsRead);
+				expectPersonWords(report);
 			}),
 			{ numRuns: 400 }
 		);
 		expect(rows).toBeGreaterThanOrEqual(10_000);
+	});
+
+	it('Protest Atlas datasets, published or hand-made, with any event changed', async () => {
+		const published = JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as { events: unknown[] };
+		const authored = JSON.parse(readFileSync('geo/belarus-2020-08.events.json', 'utf8')) as { events: unknown[] };
+		const change = fc.tuple(
+			fc.nat(),
+			fc.constantFrom('id', 'type', 'status', 'when', 'place', 'crowd', 'title', 'sources', 'path', 'stance', 'extra'),
+			fc.jsonValue({ maxDepth: 3 })
+		);
+		let rows = 0;
+		await fc.assert(
+			fc.asyncProperty(
+				fc.boolean(),
+				fc.array(change, { maxLength: 12 }),
+				fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+				async (isPublished, changes, strays) => {
+					const base = structuredClone(isPublished ? published : authored);
+					for (const [at, field, value] of changes) {
+						const event = base.events[at % base.events.length] as Record<string, unknown>;
+						event[field] = value;
+					}
+					base.events.push(...strays);
+					rows += base.events.length;
+					const { report } = await importText(JSON.stringify(base, null, 1), {
+						...options,
+						format: 'atlas',
+						readFile: (named) => (named === 'places.geojson' ? readFileSync('geo/places.geojson', 'utf8') : undefined)
+					});
+					expect(report.rowsRead).toBe(base.events.length);
+					expect(report.imported + report.rejected).toBe(report.rowsRead);
+					expectPersonWords(report);
+				}
+			),
+			{ numRuns: 200 }
+		);
+		expect(rows).toBeGreaterThanOrEqual(10_000);
+	});
+
+	it('JSON of any shape, as GeoJSON and as a dataset', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.jsonValue({ maxDepth: 6 }), fc.constantFrom('geojson', 'atlas'), async (value, format) => {
+				const { report } = await importText(JSON.stringify(value), { ...options, format });
+				expect(report.imported + report.rejected).toBe(report.rowsRead);
+				expectPersonWords(report);
+			}),
+			{ numRuns: 1000 }
+		);
 	});
 });
 

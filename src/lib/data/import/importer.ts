@@ -239,7 +239,7 @@ export function readRadius(value: unknown, field: string, ctx: Pick<RowContext, 
 	if (!Number.isFinite(n) || n <= 0 || n > MAX_RADIUS_M) {
 		ctx.reject(
 			field,
-			`expected a radius in metres above 0 and at most ${MAX_RADIUS_M.toLocaleString('en')}, got ${typeof value === 'string' || typeof value === 'number' ? `"${quoted(String(value))}"` : 'no number'}`
+			`expected a radius in metres above 0 and at most ${MAX_RADIUS_M.toLocaleString('en')}, got ${typeof value === 'number' && !Number.isFinite(value) ? 'a number too large to hold' : typeof value === 'string' || typeof value === 'number' ? `"${quoted(String(value))}"` : 'no number'}`
 		);
 		return null;
 	}
@@ -263,8 +263,8 @@ export interface Importer {
 	add(line: number, read: (ctx: RowContext) => RowDraft | undefined, record?: string): void;
 	/** Rejects a row that could not even be read as a row (a broken quote, a wrong field count): one row, one issue. */
 	rejectRow(line: number, field: string, message: string): void;
-	/** Reports a problem with the file as a whole: no row is read. */
-	fail(field: string, message: string): void;
+	/** Reports a problem with the file as a whole, at a line where known: no row is read. */
+	fail(field: string, message: string, line?: number): void;
 	/** Gives up on the whole file part-way (its text is not what it claims): every row read so far is rejected with it. */
 	abandon(field: string, message: string, choice?: ReadingChoice): void;
 	finish(): { dataset: PublishedDataset; report: ImportReport };
@@ -391,8 +391,8 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 			rejections.push({ line, field, message });
 			rejectedRows++;
 		},
-		fail(field, message) {
-			rejections.push({ line: 1, field, message });
+		fail(field, message, line = 1) {
+			rejections.push({ line, field, message });
 		},
 		abandon(field, message, choice) {
 			if (choice) needs.add(choice);

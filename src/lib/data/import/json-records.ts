@@ -4,6 +4,26 @@
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
+/** What the parser's fault codes mean, in a person's words. */
+const JSON_FAULTS: Record<string, string> = {
+	InvalidSymbol: 'expected a value, got a character that JSON does not allow',
+	InvalidNumberFormat: 'expected a number written as JSON writes numbers',
+	PropertyNameExpected: 'expected a property name in double quotes',
+	ValueExpected: 'expected a value',
+	ColonExpected: 'expected a colon after a property name',
+	CommaExpected: 'expected a comma between values',
+	CloseBraceExpected: 'expected a closing }',
+	CloseBracketExpected: 'expected a closing ]',
+	EndOfFileExpected: 'expected the end of the file after the first value',
+	InvalidCommentToken: 'expected no comment, since JSON has none',
+	UnexpectedEndOfComment: 'expected the end of a comment',
+	UnexpectedEndOfString: 'expected the closing double quote of a text',
+	UnexpectedEndOfNumber: 'expected the rest of a number',
+	InvalidUnicode: 'expected four hexadecimal digits after \\u',
+	InvalidEscapeCharacter: 'expected a valid escape after a backslash',
+	InvalidCharacter: 'expected no control character inside a text'
+};
+
 export interface JsonRecords {
 	root: unknown;
 	records: { value: unknown; line: number }[];
@@ -66,7 +86,9 @@ export function readJsonRecords(text: string, path: string[]): JsonRecords | { l
 	if (first || !tree)
 		return {
 			line: first ? lineOf(first.offset) : 1,
-			message: `expected valid JSON, got ${first ? printParseErrorCode(first.error) : 'nothing'}`
+			message: first
+				? `the file stops being JSON here: ${JSON_FAULTS[printParseErrorCode(first.error)] ?? 'expected valid JSON'}`
+				: 'expected JSON, got nothing'
 		};
 	const list = findNodeAtLocation(tree, path);
 	const root: unknown = getNodeValue(tree);

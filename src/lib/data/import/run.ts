@@ -33,9 +33,10 @@ export interface ImportResult {
 export function detectFormat(head: string): ImportFormat | undefined {
 	const text = head.replace(/^\uFEFF/, '').trimStart();
 	if (text.startsWith('{') || text.startsWith('[')) {
-		if (/"type"\s*:\s*"FeatureCollection"/.test(text) || /"features"\s*:/.test(text)) return 'geojson';
-		if (text.includes(`"${PUBLISHED_FORMAT}"`) || /"gazetteer"\s*:/.test(text) || /"events"\s*:/.test(text))
-			return 'atlas';
+		// Our own format says so; its places are GeoJSON Features, so it is told first.
+		if (text.includes(`"${PUBLISHED_FORMAT}"`)) return 'atlas';
+		if (/"type"\s*:\s*"Feature(?:Collection)?"/.test(text) || /"features"\s*:/.test(text)) return 'geojson';
+		if (/"gazetteer"\s*:/.test(text) || /"events"\s*:/.test(text)) return 'atlas';
 		return undefined;
 	}
 	const header = text.split(/\r?\n/, 1)[0]!.toLowerCase();
@@ -146,6 +147,7 @@ export async function importCsv(input: string | AsyncIterable<string>, options: 
 			return !problem;
 		},
 		row(fields, line) {
+			if (fields.every((field) => field.trim() === '')) return importer.rejectRow(line, 'row', 'every field is empty');
 			if (fields.length !== columns.length)
 				return importer.rejectRow(
 					line,
@@ -213,7 +215,7 @@ export function importGeoJson(text: string, options: RunOptions): ImportResult {
 		...(timeZone ? { timeZone } : {})
 	});
 	const language = options.defaultLanguage ?? 'en';
-	if ('message' in parsed) importer.fail('file', `line ${parsed.line}: ${parsed.message}`);
+	if ('message' in parsed) importer.fail('file', parsed.message, parsed.line);
 	else if (!isObject(parsed.root) || parsed.root.type !== 'FeatureCollection')
 		importer.fail(
 			'type',
@@ -228,7 +230,11 @@ export function importGeoJson(text: string, options: RunOptions): ImportResult {
 			const id =
 				isObject(value) && (typeof value.id === 'string' || typeof value.id === 'number') ? String(value.id) : '';
 			const name = `feature ${i + 1}${id ? ` (id ${JSON.stringify(id.slice(0, 40))})` : ''}`;
-			importer.add(line, (ctx) => readGeoJsonFeature(value, ctx, language), name);
+			importer.add(
+				line,
+				(ctx) => readGeoJsonFeature(value, ctx, { language, ...(timeZone ? { timeZone } : {}) }),
+				name
+			);
 		});
 	return importer.finish();
 }
@@ -240,7 +246,7 @@ export function importAtlas(text: string, options: RunOptions): ImportResult {
 	const importer = createImporter('atlas', options);
 	const parsed = readJsonRecords(text, ['events']);
 	if ('message' in parsed) {
-		importer.fail('file', `line ${parsed.line}: ${parsed.message}`);
+		importer.fail('file', parsed.message, parsed.line);
 		return importer.finish();
 	}
 	const root = parsed.root as { format?: unknown; gazetteer?: unknown };
