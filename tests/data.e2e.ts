@@ -61,6 +61,36 @@ async function openAcledExport(page: Page, path: string, name: string): Promise<
 const drawnCities = (page: Page) => renderedIds(page, CITY_LAYERS).then((ids) => [...new Set(ids)].sort());
 
 test.describe('bringing your own data', () => {
+	test('a Windows-1251 file is refused with its reason, and read once the reader names its encoding', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await page.locator('input[type=file]').setInputFiles('tests/hostile/acled-cp1251.csv');
+		const dialog = page.getByRole('dialog', { name: 'Importing acled-cp1251.csv' });
+		await expect(dialog.getByRole('table').first()).toContainText('the file is not UTF-8 text (line 2');
+		await expect(dialog).toContainText('No row could be imported');
+		await dialog.getByRole('combobox', { name: 'The file’s encoding' }).selectOption('cp1251');
+		await dialog.getByRole('button', { name: 'Read again' }).click();
+		await expect(dialog).toContainText('2 events imported');
+		await dialog.getByRole('button', { name: 'Show on the map' }).click();
+		await expect(page.getByText('Showing your file')).toContainText('2 of 2 rows imported');
+		await page.getByRole('button', { name: 'Places', exact: true }).click();
+		await expect(page.getByRole('button', { name: 'Гродно', exact: true })).toBeVisible();
+	});
+
+	test('slashed dates that could be read two ways are asked about, then read as the reader says', async ({ page }) => {
+		await page.goto('/');
+		await page.locator('input[type=file]').setInputFiles('tests/hostile/acled-ambiguous-date.csv');
+		const dialog = page.getByRole('dialog', { name: 'Importing acled-ambiguous-date.csv' });
+		await expect(dialog).toContainText('could be 8 September 2020 (day first) or 9 August 2020 (month first)');
+		await dialog.getByRole('combobox', { name: 'Dates such as 08/09/2020 are' }).selectOption('mdy');
+		await dialog.getByRole('button', { name: 'Read again' }).click();
+		await expect(dialog).toContainText('is no date when read month first');
+		await dialog.getByRole('combobox', { name: 'Dates such as 08/09/2020 are' }).selectOption('dmy');
+		await dialog.getByRole('button', { name: 'Read again' }).click();
+		await expect(dialog).toContainText('2 events imported');
+	});
+
 	test('a journalist opens an ACLED export through the file picker and sees the report and the markers', async ({
 		page
 	}) => {

@@ -194,6 +194,27 @@ test.describe('on a phone held upright, the first view', () => {
 		await expectCitiesInSight(page, citiesOnTheMap);
 	});
 
+	test('a shared link to a city opens with its places above the sheet', async ({ page }) => {
+		await page.goto('/?city=minsk');
+		await expect(sheet(page)).toHaveAttribute('data-snap', 'half');
+		await waitForMapIdle(page);
+		const top = (await sheet(page).boundingBox())!.y;
+		const drawn = await page.evaluate(() =>
+			window
+				.protestAtlas!.map.queryRenderedFeatures({
+					layers: ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown', 'PlaceClusters']
+				})
+				.map((f) => (f.geometry as GeoJSON.Point).coordinates as [number, number])
+		);
+		expect(drawn.length).toBeGreaterThan(2);
+		for (const lngLat of drawn) {
+			const { x, y, canvas } = await onPage(page, lngLat);
+			expect(y).toBeLessThan(top);
+			expect(x).toBeGreaterThan(canvas.x);
+			expect(x).toBeLessThan(canvas.x + canvas.width);
+		}
+	});
+
 	test('after a visit to a city, Show the whole dataset comes back to every city', async ({ page }) => {
 		await page.goto('/?city=brest');
 		await expect(sheet(page)).toHaveAttribute('data-snap', 'half');

@@ -62,7 +62,7 @@ describe('npm run import', () => {
 		const file = 'tests/hostile/acled-cp1251.csv';
 		const refused = runImport([file, '--out', out]);
 		expect(refused.code).toBe(1);
-		expect(refused.lines[0]).toMatch(/^line 1: file: the file is not UTF-8 text \(line 2, byte \d+\)/);
+		expect(refused.lines[0]).toMatch(/^line 2: file: the file is not UTF-8 text \(line 2, byte \d+\)/);
 		expect(existsSync(out)).toBe(false);
 		const read = runImport([file, '--out', out, '--encoding', 'cp1251']);
 		expect(read.lines.at(-1)).toBe('2 rows read, 2 imported, 0 rejected');

@@ -73,7 +73,7 @@ export function readDate(raw: string, order?: DateOrder): DateReading {
 		else if (dayFirst && monthFirst && dayFirst !== monthFirst)
 			return {
 				ambiguous: true,
-				error: `"${text}" could be ${readable(dayFirst)} (day first) or ${readable(monthFirst)} (month first); name the order (--date-order dmy or mdy, or "Dates" in the import report)`
+				error: `"${text}" could be ${readable(dayFirst)} (day first) or ${readable(monthFirst)} (month first); name the order (--date-order dmy or mdy, or choose it in the import report)`
 			};
 		else date = dayFirst ?? monthFirst;
 	} else return { error: `expected a date such as 2020-08-15 or 15 August 2020, got "${text}"` };

@@ -9,8 +9,15 @@ export type Encoding = keyof typeof ENCODINGS;
 
 export const isEncoding = (value: string): value is Encoding => value in ENCODINGS;
 
-/** Why a file's bytes could not be read as text, in words a person can act on. */
-export class NotText extends Error {}
+/** Why a file's bytes could not be read as text, in words a person can act on, and the line where. */
+export class NotText extends Error {
+	constructor(
+		message: string,
+		readonly line: number
+	) {
+		super(message);
+	}
+}
 
 /** The index of the first byte that is not part of valid UTF-8, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -35,7 +42,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 /** Words for a file that is not UTF-8, naming where and what to do. */
 function notUtf8(offset: number, line: number): NotText {
 	return new NotText(
-		`the file is not UTF-8 text (line ${line}, byte ${offset + 1}). If it was saved as Windows-1251 (Cyrillic) or Latin-1, name that encoding (--encoding cp1251 or latin1, or "Encoding" in the import report) and import it again`
+		`the file is not UTF-8 text (line ${line}, byte ${offset + 1}). If it was saved as Windows-1251 (Cyrillic) or Latin-1, name that encoding (--encoding cp1251 or latin1, or choose it in the import report) and import it again`,
+		line
 	);
 }
 

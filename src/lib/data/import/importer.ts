@@ -266,7 +266,7 @@ export interface Importer {
 	/** Reports a problem with the file as a whole, at a line where known: no row is read. */
 	fail(field: string, message: string, line?: number): void;
 	/** Gives up on the whole file part-way (its text is not what it claims): every row read so far is rejected with it. */
-	abandon(field: string, message: string, choice?: ReadingChoice): void;
+	abandon(field: string, message: string, choice?: ReadingChoice, line?: number): void;
 	finish(): { dataset: PublishedDataset; report: ImportReport };
 }
 
@@ -394,9 +394,9 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 		fail(field, message, line = 1) {
 			rejections.push({ line, field, message });
 		},
-		abandon(field, message, choice) {
+		abandon(field, message, choice, line = 1) {
 			if (choice) needs.add(choice);
-			rejections.push({ line: 1, field, message: `${message}. Nothing of the file was imported` });
+			rejections.push({ line, field, message: `${message}. Nothing of the file was imported` });
 			rejectedRows += kept.length;
 			kept.length = 0;
 		},

@@ -125,7 +125,7 @@ export async function importFile(source: ImportSource, options: FileOptions): Pr
 	} catch (error) {
 		if (!(error instanceof NotText)) throw error;
 		const importer = createImporter(format, run);
-		importer.abandon('file', error.message, 'encoding');
+		importer.abandon('file', error.message, 'encoding', error.line);
 		return importer.finish();
 	}
 	return format === 'geojson' ? importGeoJson(whole, run) : importAtlas(whole, run);
@@ -170,7 +170,7 @@ export async function importCsv(input: string | AsyncIterable<string>, options: 
 	} catch (error) {
 		if (!(error instanceof NotText)) throw error;
 		// Text that is not what it claims to be: nothing of the file is imported.
-		importer.abandon('file', error.message, 'encoding');
+		importer.abandon('file', error.message, 'encoding', error.line);
 	}
 	return importer.finish();
 }
