@@ -3,7 +3,7 @@
  * zone (the dataset's), whatever the reader's, and say how precise they are.
  */
 import type { Turnout } from './data/aggregate';
-import { translator, type Translate } from './i18n/i18n';
+import { translator, type DateWords, type Translate } from './i18n/i18n';
 import type { CountRange, When } from './data/schema';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -13,15 +13,6 @@ export function formatCount(n: number, locale = 'en-GB'): string {
 	let format = numberFormats.get(locale);
 	if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
 	return format.format(n);
-}
-
-/**
- * Day and month names a catalogue supplies, for languages whose Intl data a browser may lack
- * (Chromium ships none for Belarusian): seven weekdays from Sunday, twelve months.
- */
-export interface DateWords {
-	weekdays: string[];
-	months: string[];
 }
 
 const partsOf = (ymd: string) => ({

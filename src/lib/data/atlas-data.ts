@@ -1,6 +1,7 @@
 import { coreExtent, maxCrowd } from './aggregate';
 import type { EventDetailsSource } from './details';
-import type { PublishedHeader, PublishedIndexFile } from './published';
+import type { PublishedHeader } from './published-header';
+import type { PublishedIndexFile } from './published-shape';
 import type { Place } from './schema';
 
 /** What the app shows about a dataset as a whole. */

@@ -4,13 +4,11 @@
  * published.ts, for the importer and the validator.
  */
 import type { DetailsOutline } from './details';
-import type { PublishedHeader } from './published';
+import type { PublishedHeader } from './published-header';
 import type { IndexedEvent, Place } from './schema';
-import { SLUG_PATTERN } from './vocabulary';
+import { PUBLISHED_FORMAT, PUBLISHED_VERSION, SLUG_PATTERN } from './vocabulary';
 
-export const PUBLISHED_FORMAT = 'protest-atlas-dataset';
-/** Version 2 added details in separate files; version 1 files are read as they are. */
-export const PUBLISHED_VERSION = 2;
+export { PUBLISHED_FORMAT, PUBLISHED_VERSION } from './vocabulary';
 const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 export interface PublishedIndexFile extends PublishedHeader {

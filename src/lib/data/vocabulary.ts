@@ -3,7 +3,10 @@
  * apart as details. They live apart from the zod schemas (schema.ts), so that the page can use them
  * without loading zod, which only the importer and the validator need.
  */
-import type { ProtestEvent } from './schema';
+/** The `format` a published dataset names itself by. */
+export const PUBLISHED_FORMAT = 'protest-atlas-dataset';
+/** Version 2 added details in separate files; version 1 files are read as they are. */
+export const PUBLISHED_VERSION = 2;
 
 /** Lower-case letters, digits and single hyphens: the ids of datasets, places and events. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -37,7 +40,8 @@ export const EVENT_TYPE_IDS = Object.keys(EVENT_TYPES) as EventType[];
 export const STANCES = ['opposition', 'pro-government', 'authorities'] as const;
 
 /**
- * The fields of an event that only its panel and exports read: its texts and sources. A large
+ * The fields of an event that only its panel and exports read (schema.ts holds them to the event's
+ * own fields, through Pick): its texts and sources. A large
  * published dataset keeps them in separate files, so that the map's first view does not grow
  * with the text.
  */
@@ -50,4 +54,4 @@ export const EVENT_DETAIL_FIELDS = [
 	'killed',
 	'sourceType',
 	'origin'
-] as const satisfies readonly (keyof ProtestEvent)[];
+] as const;

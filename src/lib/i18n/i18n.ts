@@ -6,7 +6,6 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { be } from './be';
 import { en, type Catalogue, type MessageKey } from './en';
 import { ru } from './ru';
-import type { DateWords } from '$lib/format';
 
 export const LOCALES = ['en', 'be', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -20,6 +19,15 @@ const CATALOGUES: Record<Locale, Catalogue> = { en, be, ru };
 const BELARUSIAN_NUMBERS = Intl.NumberFormat.supportedLocalesOf('be').length > 0 ? 'be' : 'ru';
 /** The Intl locale of each language's numbers and plural rules; British English keeps day-month order. */
 export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', be: BELARUSIAN_NUMBERS, ru: 'ru' };
+
+/**
+ * Day and month names a catalogue supplies, for languages whose Intl data a browser may lack
+ * (Chromium ships none for Belarusian): seven weekdays from Sunday, twelve months.
+ */
+export interface DateWords {
+	weekdays: string[];
+	months: string[];
+}
 
 export type Values = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: Values) => string;

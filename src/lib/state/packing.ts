@@ -5,8 +5,21 @@
  * Packed, the rows' numbers travel as one typed array and the ids as one JSON string, and the page
  * rebuilds the rows in a few milliseconds.
  */
-import type { MarkerSources, ViewAnswer } from './view-client';
-import type { CityFacts } from './view-model';
+import type { FeatureCollection } from 'geojson';
+import type { CityFacts, ViewUpdate } from './view-model';
+
+/** The markers as MapLibre sources: GeoJSON, or the address of a JSON blob that MapLibre's workers read. */
+export interface MarkerSources {
+	places: string | FeatureCollection;
+	cities: string | FeatureCollection;
+	paths: string | FeatureCollection;
+	proGovernment: string | FeatureCollection;
+	cityIds: string[];
+	placeIds: string[];
+}
+
+/** An answer as the page reads it: the view's parts that changed, with the markers as sources. */
+export type ViewAnswer = Omit<ViewUpdate, 'markers'> & { markers?: MarkerSources };
 
 export interface PackedCities {
 	/** The cities' ids, as a JSON array. */

@@ -9,26 +9,15 @@ import type { EventFilter } from '$lib/data/filter';
 import type { Candidate, GeocodeResult } from '$lib/data/geocoder';
 import type { PublishedDataset } from '$lib/data/published';
 import type { ProtestEvent } from '$lib/data/schema';
-import type { FeatureCollection } from 'geojson';
-import { unpackAnswer, type PackedAnswer } from './packing';
-import type { ViewRequest, ViewUpdate } from './view-model';
+import { unpackAnswer, type PackedAnswer, type ViewAnswer } from './packing';
+import type { ViewRequest } from './view-model';
 
 /**
  * The markers as the map takes them: each collection as the address of a JSON blob that the
  * worker wrote (MapLibre's own workers read it, so the features never pass through the page), or
  * as the collection itself; and the ids of the places and cities drawn.
  */
-export interface MarkerSources {
-	places: string | FeatureCollection;
-	cities: string | FeatureCollection;
-	paths: string | FeatureCollection;
-	proGovernment: string | FeatureCollection;
-	cityIds: string[];
-	placeIds: string[];
-}
-
-/** An answer as the page reads it: the view's parts that changed, with the markers as sources. */
-export type ViewAnswer = Omit<ViewUpdate, 'markers'> & { markers?: MarkerSources };
+export type { MarkerSources, ViewAnswer } from './packing';
 
 /** A dataset for the worker: the address of a published index, which it reads itself, or a reader's own file. */
 export type ViewSource = { url: string } | { dataset: PublishedDataset };
