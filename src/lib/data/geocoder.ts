@@ -3,7 +3,8 @@
  * transliteration. Every name is reduced to one Latin "key" (no case, no diacritics, one
  * spelling of ja/ya, kh/h, w/v …) so that Pushkinskaja, Pushkinskaya and Пушкінская meet.
  */
-import * as turf from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distance } from '@turf/distance';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { compareText } from './order';
 import type { Place } from './schema';
@@ -235,11 +236,11 @@ export function cityAt(
 ): Place | undefined {
 	const settlements = places.filter((p) => SETTLEMENT_KINDS.has(p.properties.kind));
 	for (const [id, boundary] of Object.entries(options.boundaries ?? {})) {
-		if (turf.booleanPointInPolygon(point, boundary)) return settlements.find((p) => p.id === id);
+		if (booleanPointInPolygon(point, boundary)) return settlements.find((p) => p.id === id);
 	}
 	let nearest: { place: Place; km: number } | undefined;
 	for (const place of settlements) {
-		const km = turf.distance(point, place.geometry.coordinates, { units: 'kilometers' });
+		const km = distance(point, place.geometry.coordinates, { units: 'kilometers' });
 		if (!nearest || km < nearest.km) nearest = { place, km };
 	}
 	return nearest && nearest.km <= (options.maxKm ?? 15) ? nearest.place : undefined;

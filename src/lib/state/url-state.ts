@@ -10,6 +10,13 @@ export { STANCE_FILTERS, STATUSES, type StanceFilter, type Status } from '$lib/d
 /** Languages the map's labels can be read in. */
 export type LabelLanguage = 'en' | 'be' | 'ru';
 
+/** Whether a value names one of the languages the map is read in. */
+export const isLabelLanguage = (value: unknown): value is LabelLanguage =>
+	value === 'en' || value === 'be' || value === 'ru';
+
+/** The language a link asks for: be or ru when it says so, else English. */
+export const linkLanguage = (params: URLSearchParams): LabelLanguage => parseViewState(params).lang ?? 'en';
+
 export interface ViewState extends EventFilter {
 	/** Published dataset, by slug; unset means the default. Checked against the index before use. */
 	data?: string;
@@ -83,7 +90,7 @@ export function parseViewState(params: URLSearchParams, ignored: string[] = []):
 	const min = Number(minText);
 	keep('min', minText, /^\d{1,10}$/.test(minText ?? '') && min > 0 && min <= MAX_MIN_CROWD, min);
 	const lang = params.get('lang');
-	keep('lang', lang, lang === 'be' || lang === 'ru', lang as ViewState['lang']);
+	keep('lang', lang, isLabelLanguage(lang) && lang !== 'en', lang as ViewState['lang']);
 	return state;
 }
 

@@ -4,7 +4,7 @@
  * the places from the kept rows and writes a published dataset. Nothing is fixed silently:
  * contradictions reject a row, and suspicious values are kept with a warning.
  */
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import { createGeocoder, type Geocoder } from '../geocoder';
 import { PUBLISHED_FORMAT, PUBLISHED_VERSION, type PublishedDataset } from '../published';
 import type { CountRange, Place, PlaceKind, ProtestEvent } from '../schema';
