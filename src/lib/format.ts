@@ -36,7 +36,7 @@ export function formatDistance(metres: number): string {
 }
 
 /** The numbers of a range as drawn: "1,000", "100,000–400,000", "at least 2,000", "up to 400". */
-export function formatRange(range: CountRange, lang: Language = ENGLISH): string | undefined {
+function formatRange(range: CountRange, lang: Language = ENGLISH): string | undefined {
 	const { low, high } = range;
 	const n = (v: number) => formatCount(v, lang.numbers);
 	if (low !== undefined && high !== undefined) return low === high ? n(low) : `${n(low)}–${n(high)}`;

@@ -22,7 +22,7 @@ export async function setLayersVisible(page: Page, layers: string[], visible: bo
 }
 
 /** Whether two images differ at a pixel, by more than anti-aliasing noise. */
-export function differs(a: PNG, b: PNG, x: number, y: number, threshold = 24): boolean {
+function differs(a: PNG, b: PNG, x: number, y: number, threshold = 24): boolean {
 	const i = (b.width * y + x) << 2;
 	return (
 		Math.abs(a.data[i]! - b.data[i]!) +

@@ -7,9 +7,9 @@ import { cachedIndexById, groupBy } from './lookup';
 import type { CountRange, EventType, Place, IndexedEvent } from './schema';
 
 /** Event types that are gatherings of people (as opposed to deaths, repression, statements). */
-export const GATHERING_TYPES: ReadonlySet<EventType> = new Set(['rally', 'human-chain', 'strike', 'vigil', 'funeral']);
+const GATHERING_TYPES: ReadonlySet<EventType> = new Set(['rally', 'human-chain', 'strike', 'vigil', 'funeral']);
 
-export function isGathering(event: IndexedEvent): boolean {
+function isGathering(event: IndexedEvent): boolean {
 	return GATHERING_TYPES.has(event.type);
 }
 
@@ -69,7 +69,7 @@ export function daySums(events: readonly IndexedEvent[], range?: { from: string;
 }
 
 /** Adds the second's day sums into the first. */
-export function mergeDaySums(into: DaySums, from: DaySums): DaySums {
+function mergeDaySums(into: DaySums, from: DaySums): DaySums {
 	for (const [day, [low, high, open]] of from) {
 		const sum = into.get(day) ?? [0, 0, false];
 		into.set(day, [sum[0] + low, sum[1] + high, sum[2] || open]);
@@ -101,7 +101,7 @@ export function peakTurnout(
 }
 
 /** The same, from the gatherings' day sums already made. */
-export function turnoutOf(days: DaySums, gatherings: readonly IndexedEvent[]): Turnout | undefined {
+function turnoutOf(days: DaySums, gatherings: readonly IndexedEvent[]): Turnout | undefined {
 	return turnoutFrom(days, gatherings.length, gatherings.filter((e) => crowdBounds(e.crowd)).length);
 }
 
@@ -137,7 +137,7 @@ function nextDay(ymd: string): string {
 }
 
 /** Sort key of an event's start: its local date and time as written. */
-export function startKey(event: IndexedEvent): string {
+function startKey(event: IndexedEvent): string {
 	return event.when.start;
 }
 
@@ -184,7 +184,7 @@ export interface PlaceSummary extends PlaceTotals {
 }
 
 /** First and last local dates of some events, which must not be none. */
-export function spanOf(events: readonly IndexedEvent[]): { from: string; to: string } {
+function spanOf(events: readonly IndexedEvent[]): { from: string; to: string } {
 	let from = events[0]!.when.start.slice(0, 10);
 	let to = from;
 	for (const event of events) {

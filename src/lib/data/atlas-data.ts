@@ -5,7 +5,7 @@ import type { PublishedIndexFile } from './published-shape';
 import type { Place } from './schema';
 
 /** What the app shows about a dataset as a whole. */
-export interface AtlasHeader {
+interface AtlasHeader {
 	slug: string;
 	name: string;
 	description?: string;

@@ -29,7 +29,7 @@ export function eventDays(event: IndexedEvent): { first: string; last: string } 
 }
 
 /** Whether an event passes every filter except the place and city selection. */
-export function matchesFilters(event: IndexedEvent, state: EventFilter): boolean {
+function matchesFilters(event: IndexedEvent, state: EventFilter): boolean {
 	const { first, last } = eventDays(event);
 	if (state.from && last < state.from) return false;
 	if (state.to && first > state.to) return false;

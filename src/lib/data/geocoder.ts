@@ -108,7 +108,7 @@ export interface Geocoder {
 }
 
 /** A score at or above this is a match; below it, the best ones are offered as suggestions. */
-export const MATCH_THRESHOLD = 0.8;
+const MATCH_THRESHOLD = 0.8;
 
 /** Scores below this never matter: neither a match nor a suggestion. */
 const LOWEST_USEFUL_SCORE = 0.3;

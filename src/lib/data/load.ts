@@ -71,7 +71,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Turns zod issues into problems whose message says what was expected and what was found. */
-export function schemaProblems(error: z.ZodError, input: unknown, file: string, record: string): Problem[] {
+function schemaProblems(error: z.ZodError, input: unknown, file: string, record: string): Problem[] {
 	return error.issues.map((issue) => {
 		const actual = valueAt(input, issue.path);
 		const expected = expectation(issue, actual);
@@ -148,7 +148,7 @@ function recordName(kind: string, raw: unknown, index: number): string {
 }
 
 /** [west, south, east, north] contains [lon, lat]. */
-export function inBbox([lon, lat]: readonly [number, number], [w, s, e, n]: readonly number[]): boolean {
+function inBbox([lon, lat]: readonly [number, number], [w, s, e, n]: readonly number[]): boolean {
 	return lon >= (w ?? -180) && lon <= (e ?? 180) && lat >= (s ?? -90) && lat <= (n ?? 90);
 }
 
@@ -248,7 +248,7 @@ interface EventBounds {
 }
 
 /** Validates events: schema, unique ids, known places, extent, date range and UTC offsets. */
-export function readEvents(
+function readEvents(
 	rawEvents: readonly unknown[],
 	file: string,
 	places: readonly PlaceT[],

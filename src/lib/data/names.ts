@@ -6,11 +6,6 @@ export function placeName(place: Place, language = 'en'): string {
 	return names[language] ?? names.en ?? Object.values(names)[0] ?? place.id;
 }
 
-/** Whether the place has a name of its own in that language (not a fallback). */
-export function hasName(place: Place, language: string): boolean {
-	return Boolean(place.properties.names[language]);
-}
-
 /** The place's names in its other languages, joined: "Мінск · Минск". */
 export function otherNames(place: Place, language = 'en'): string {
 	const shown = placeName(place, language);

@@ -42,8 +42,8 @@ export function listingOf(dataset: PublishedHeader & { events: readonly unknown[
 }
 
 /** From this many events on, a published dataset keeps its events' details in separate files. */
-export const SPLIT_DETAILS_FROM = 2000;
-export const DETAILS_CHUNK_SIZE = 250;
+const SPLIT_DETAILS_FROM = 2000;
+const DETAILS_CHUNK_SIZE = 250;
 
 /**
  * The files that publish a dataset, by path relative to the data folder: `<slug>.json` alone, or

@@ -12,18 +12,18 @@ import {
 	type EventType
 } from './vocabulary';
 
-export { EVENT_DETAIL_FIELDS, EVENT_TYPE_IDS, EVENT_TYPES, SLUG_PATTERN, STANCES, type EventType } from './vocabulary';
+export { EVENT_DETAIL_FIELDS, EVENT_TYPE_IDS, EVENT_TYPES, STANCES, type EventType } from './vocabulary';
 
 /** Stable identifiers: lower-case words joined by hyphens. */
 export const Slug = z.string().regex(SLUG_PATTERN, 'a slug of lower-case letters, digits and hyphens');
 
 /** An event's id as its source wrote it (see EVENT_ID_PATTERN). */
-export const EventId = z
+const EventId = z
 	.string()
 	.regex(EVENT_ID_PATTERN, 'an id of letters, digits, ".", "_" and "-", at most 128 characters');
 
 /** Only web links: a javascript: or data: URL must never reach a link in the page. */
-export const SafeUrl = z
+const SafeUrl = z
 	.string()
 	.url('an absolute URL')
 	.refine((value) => /^https?:\/\//i.test(value), 'an http or https URL');
@@ -46,17 +46,17 @@ function isRealDate(ymd: string): boolean {
 }
 
 /** Longitude first, as in GeoJSON. */
-export const LonLat = z.tuple([
+const LonLat = z.tuple([
 	z.number().min(-180, 'a longitude ≥ -180').max(180, 'a longitude ≤ 180'),
 	z.number().min(-90, 'a latitude ≥ -90').max(90, 'a latitude ≤ 90')
 ]);
-export const PointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: LonLat });
-export const LineGeometry = z.strictObject({ type: z.literal('LineString'), coordinates: z.array(LonLat).min(2) });
+const PointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: LonLat });
+const LineGeometry = z.strictObject({ type: z.literal('LineString'), coordinates: z.array(LonLat).min(2) });
 
 export const LanguageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or ru');
 
 /** Where a fact comes from. Title, date and URL are recorded when known and never made up. */
-export const Source = z.strictObject({
+const Source = z.strictObject({
 	publisher: z.string().min(1),
 	title: z.string().min(1).optional(),
 	date: IsoDate.optional(),
@@ -78,7 +78,7 @@ export const EventSource = Source.extend({
 		ctx.addIssue({ code: 'custom', path: ['quote'], message: `a quote (quoteKind is "${source.quoteKind}")` });
 });
 
-export const PLACE_KINDS = [
+const PLACE_KINDS = [
 	'city',
 	'town',
 	'foreign city',
@@ -98,13 +98,13 @@ export const PLACE_KINDS = [
 ] as const;
 export const PlaceKind = z.enum(PLACE_KINDS);
 
-export const Precision = z.discriminatedUnion('kind', [
+const Precision = z.discriminatedUnion('kind', [
 	z.strictObject({ kind: z.literal('exact') }),
 	z.strictObject({ kind: z.literal('approximate'), radiusM: z.number().positive('a radius in metres > 0') })
 ]);
 
 /** A place's names by language tag: `{ "en": "Minsk", "be": "Мінск" }`. At least one. */
-export const Names = z
+const Names = z
 	.record(LanguageTag, z.string().min(1))
 	.refine((names) => Object.keys(names).length > 0, 'at least one name');
 
@@ -140,7 +140,7 @@ export const Gazetteer = z.strictObject({
 	features: z.array(z.unknown())
 });
 
-export const EventTypeSchema = z.enum(EVENT_TYPE_IDS as [EventType, ...EventType[]]);
+const EventTypeSchema = z.enum(EVENT_TYPE_IDS as [EventType, ...EventType[]]);
 
 /**
  * When an event happened, in its own local time. `exact` and `approximate` carry a time;
@@ -236,7 +236,7 @@ export const Dataset = z.strictObject({
 	events: z.array(z.unknown())
 });
 
-export type Source = z.infer<typeof Source>;
+type Source = z.infer<typeof Source>;
 export type EventSource = z.infer<typeof EventSource>;
 export type PlaceKind = z.infer<typeof PlaceKind>;
 export type Place = z.infer<typeof Place>;
@@ -245,7 +245,7 @@ export type CountRange = z.infer<typeof CountRange>;
 export type ProtestEvent = z.infer<typeof ProtestEvent>;
 export type EventOrigin = z.infer<typeof EventOrigin>;
 export type Stance = z.infer<typeof Stance>;
-export type Names = z.infer<typeof Names>;
+type Names = z.infer<typeof Names>;
 export type DatasetHeader = Omit<z.infer<typeof Dataset>, 'events'>;
 
 /** Every field name the schemas know, for suggesting the intended one when a file misspells it. */

@@ -1,7 +1,7 @@
 // Plain JavaScript so that both the app and the Node build scripts under geo/ can import it.
 
 /** Belarusian and Russian letters in the Latin spelling that English-language news uses. */
-export const CYRILLIC_TO_LATIN = Object.freeze({
+const CYRILLIC_TO_LATIN = Object.freeze({
 	а: 'a',
 	б: 'b',
 	в: 'v',

@@ -22,7 +22,7 @@ export const BASEMAP_FILES = [
 	'metro-lines',
 	'metro-stations'
 ] as const;
-export type BasemapFile = (typeof BASEMAP_FILES)[number];
+type BasemapFile = (typeof BASEMAP_FILES)[number];
 
 /** Absolute URL (or inline data) of each basemap file. */
 export type BasemapData = Record<BasemapFile, string | FeatureCollection>;
@@ -36,7 +36,7 @@ export const MAP_FONT = 'Noto Sans';
 /** West, south, east, north of the view that shows all of Belarus. */
 export const BELARUS_BOUNDS: [number, number, number, number] = [23.1, 51.2, 32.8, 56.2];
 /** The basemap's own extent: data inside it is drawn on the offline map. */
-export const MAX_BOUNDS: [number, number, number, number] = [19.5, 49.6, 36.5, 58];
+const MAX_BOUNDS: [number, number, number, number] = [19.5, 49.6, 36.5, 58];
 /**
  * How far the map can be panned: the basemap's extent, with the rivers, lakes and towns it has
  * beyond it north and south, so that a map taller than it is wide can still show all of Belarus.
@@ -45,7 +45,7 @@ export const CAMERA_BOUNDS: [number, number, number, number] = [19.5, 48, 36.5, 
 export const MIN_ZOOM = 4.5;
 export const MAX_ZOOM = 17;
 /** Zoom from which the Minsk Metro lines appear. */
-export const METRO_MIN_ZOOM = 10.5;
+const METRO_MIN_ZOOM = 10.5;
 
 /** Every data source drawn on the offline basemap, shown on the map and in the README. */
 export const BASEMAP_ATTRIBUTION = [
@@ -55,7 +55,7 @@ export const BASEMAP_ATTRIBUTION = [
 	'Metro: <a href="https://github.com/valerykatskel/metro-game" target="_blank" rel="noopener noreferrer">metro-game</a>'
 ].join(' · ');
 
-export const PALETTE = {
+const PALETTE = {
 	outside: '#e3eaee',
 	worldBorder: '#d3cdc3',
 	neighbour: '#eeede9',
@@ -339,7 +339,7 @@ export function settlementFilters(
  * markers). `where` is a further condition on the town, repeated in each step: a filter may use
  * the zoom only once, as the input of a top-level step.
  */
-export function settlementFilter(
+function settlementFilter(
 	namedBelow: readonly string[] = [],
 	namedAbove: readonly string[] = [],
 	splitZoom = 9,

@@ -16,7 +16,7 @@ import { CITY_SPLIT_ZOOM } from '$lib/state/markers';
 import { LABEL_LAYERS, MAP_FONT, countryLabelText, labelText, type LabelLanguage } from './basemap-style';
 import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from '$lib/scales/scales';
 
-export { CITY_SPLIT_ZOOM, isMappable } from '$lib/state/markers';
+export { CITY_SPLIT_ZOOM } from '$lib/state/markers';
 export const PLACES_SOURCE = 'event-places';
 export const CITIES_SOURCE = 'event-cities';
 export const PATHS_SOURCE = 'event-paths';
@@ -24,7 +24,7 @@ export const PRO_GOVERNMENT_SOURCE = 'pro-government';
 /** Colour of the per-city and cluster circles, which mix event types. */
 export const AGGREGATE_COLOUR = '#7a2e26';
 /** Pro-government gatherings: a colour outside the event-type palette, and never in the protest figures. */
-export const PRO_GOVERNMENT_COLOUR = '#3f3a7a';
+const PRO_GOVERNMENT_COLOUR = '#3f3a7a';
 /** An invisible square image whose placed boxes keep labels off the markers. */
 export const FOOTPRINT_IMAGE = 'marker-footprint';
 export const FOOTPRINT_SIZE = 32;
@@ -56,21 +56,16 @@ const isLabelled: ExpressionSpecification = ['==', ['get', 'labelled'], true];
 const hasFootprint: ExpressionSpecification = ['==', ['get', 'footprint'], true];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
-/** Ids of the layers a reader can hover and click. */
-export const PLACE_LAYERS = ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown'] as const;
-export const PRO_GOVERNMENT_LAYERS = ['ProGovernmentRings', 'ProGovernmentDiscs'] as const;
 /** Invisible circles at least a thumb wide around every marker: what taps and clicks land on. */
 export const HIT_LAYERS = ['ProGovernmentHitAreas', 'CityHitAreas', 'PlaceHitAreas'] as const;
 /** A marker can be tapped this far from its centre, however small its circle. */
-export const TAP_RADIUS = 22;
-export const CLUSTER_LAYERS = ['PlaceClusters'] as const;
-export const CITY_LAYERS = ['CityRings', 'CityDiscs', 'CityUnknown'] as const;
+const TAP_RADIUS = 22;
 
 /** Ids of the layers that write a group's number of events on it. */
-export const GROUP_COUNT_LAYERS = ['PlaceClusterCounts', 'CityClusterCounts'] as const;
+const GROUP_COUNT_LAYERS = ['PlaceClusterCounts', 'CityClusterCounts'] as const;
 
 /** A group's number of events, written as numbers are in `locale` ("14,679", "14 679"). */
-export function groupCountText(locale: string): ExpressionSpecification {
+function groupCountText(locale: string): ExpressionSpecification {
 	return ['number-format', ['get', 'count'], { locale }];
 }
 

@@ -19,7 +19,7 @@ export interface ImageDecorations {
 }
 
 /** Plain text of HTML credits such as `<a href=…>Natural Earth</a>`. */
-export function creditText(html: string): string {
+function creditText(html: string): string {
 	return html
 		.replace(/<[^>]*>/g, '')
 		.replace(/&amp;/g, '&')

@@ -9,7 +9,7 @@ import type { IndexedEvent } from '$lib/data/schema';
 import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
 
 /** Okabe–Ito colours, distinguishable with the common forms of colour blindness. */
-export const EVENT_TYPE_COLOURS: Record<EventType, string> = {
+const EVENT_TYPE_COLOURS: Record<EventType, string> = {
 	rally: '#D55E00',
 	'human-chain': '#CC79A7',
 	strike: '#0072B2',
@@ -30,7 +30,7 @@ export const MAX_RADIUS = 56;
  */
 export const MIN_RADIUS = 1.5;
 /** The unknown-size symbol: a fixed hollow ring, no larger than the smallest known crowd. */
-export const UNKNOWN_RADIUS = MIN_RADIUS;
+export const UNKNOWN_RADIUS = 1.5;
 
 export interface Scales {
 	/** Crowd size → radius; area is proportional to people (d3 scaleSqrt, domain [0, max]). */

@@ -13,7 +13,7 @@ import type { IndexedEvent, Place } from '$lib/data/schema';
 /** Below this zoom the markers aggregate per city; from it they split into places. */
 export const CITY_SPLIT_ZOOM = 9;
 /** Places closer than this, in pixels, are grouped into one circle. */
-export const CLUSTER_RADIUS = 46;
+const CLUSTER_RADIUS = 46;
 /**
  * From this many cities with events in a dataset, cities group where they would overlap below the
  * split zoom, whatever the filters: a world of tens of thousands of towns is unreadable, and slow to
@@ -61,12 +61,12 @@ export interface MarkerProperties {
  * At most this many markers carry a label: thousands of labels are unreadable, and placing them
  * costs the main thread seconds on every change.
  */
-export const LABEL_LIMIT = 250;
+const LABEL_LIMIT = 250;
 /**
  * At most this many markers keep labels off themselves (an invisible footprint each): beyond it,
  * MapLibre's symbol buckets overflow (tens of thousands of icons in one tile) and drawing stops.
  */
-export const FOOTPRINT_LIMIT = 4000;
+const FOOTPRINT_LIMIT = 4000;
 
 /**
  * Marks the largest markers (by upper crowd estimate, then event count) as labelled, and a wider

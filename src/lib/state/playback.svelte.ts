@@ -4,7 +4,7 @@
  */
 import { playbackRange, type DateRange, type PlaybackMode } from '$lib/data/timeline';
 
-export const SPEEDS = { slow: 1600, normal: 900, fast: 450 } as const;
+const SPEEDS = { slow: 1600, normal: 900, fast: 450 } as const;
 export type Speed = keyof typeof SPEEDS;
 
 export interface PlaybackOptions {

@@ -31,7 +31,7 @@ export interface ViewState extends EventFilter {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The largest smallest-crowd a link may ask for: no gathering is larger than a billion people. */
-export const MAX_MIN_CROWD = 1_000_000_000;
+const MAX_MIN_CROWD = 1_000_000_000;
 /** How much of a value a notice quotes: enough to recognise it, never a whole page of it. */
 const QUOTED_LENGTH = 40;
 

@@ -47,7 +47,7 @@ const AROUND = phrase(
  * The Crowd Counting Consortium codebook's reading of vague sizes. "Several", "a few" and "many"
  * before the word read the same: the words say an order of magnitude, not a count.
  */
-export const CCC_WORD_SIZES: readonly (readonly [RegExp, number])[] = [
+const CCC_WORD_SIZES: readonly (readonly [RegExp, number])[] = [
 	[phrase('hundreds of thousands|сотни тысяч|сотні тысяч'), 200_000],
 	[phrase('tens of thousands|десятки тысяч|дзясяткі тысяч'), 20_000],
 	[
@@ -65,7 +65,7 @@ export const CCC_WORD_SIZES: readonly (readonly [RegExp, number])[] = [
 ];
 
 /** Protest Atlas's own reading of "dozens", which the CCC convention does not cover: two dozen. */
-export const ATLAS_WORD_SIZES: readonly (readonly [RegExp, number])[] = [
+const ATLAS_WORD_SIZES: readonly (readonly [RegExp, number])[] = [
 	[
 		phrase(
 			'(?:several |a few )?dozens|several dozen|a few dozen|десятки|несколько десятков|дзясяткі|некалькі дзясяткаў'

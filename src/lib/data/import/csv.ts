@@ -33,7 +33,7 @@ export function headerDelimiter(head: string): string {
 const MAX_QUOTED = 1 << 20;
 
 /** Reads text pushed in chunks; `end()` flushes the last record. */
-export class CsvReader {
+class CsvReader {
 	#buffer = '';
 	/** Where the record being read starts in #buffer, and its line. */
 	#recordStart = 0;

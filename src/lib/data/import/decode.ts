@@ -20,7 +20,7 @@ export class NotText extends Error {
 }
 
 /** The index of the first byte that is not part of valid UTF-8, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
 	let i = 0;
 	while (i < bytes.length) {
 		const b = bytes[i]!;

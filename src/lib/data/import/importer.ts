@@ -205,7 +205,7 @@ export function checkRange(range: CountRange, ctx: Pick<RowContext, 'reject'>, f
 }
 
 /** The most people a count may hold: no gathering, arrest or death toll is larger. */
-export const MAX_COUNT = 1_000_000_000;
+const MAX_COUNT = 1_000_000_000;
 /** The widest an uncertainty radius may be, in metres: half the Earth's circumference. */
 const MAX_RADIUS_M = 20_037_508;
 

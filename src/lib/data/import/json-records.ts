@@ -32,7 +32,7 @@ export interface JsonRecords {
 }
 
 /** How deep a file's objects and arrays may nest: no protest record needs more, and a parser's stack has a floor. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 /** The line where the text first nests deeper than `max`, or undefined; strings are skipped. */
 function tooDeep(text: string, max: number): number | undefined {

@@ -73,7 +73,7 @@ export interface ImportSource {
 const HEAD_BYTES = 8192;
 
 /** Text in memory, as a source (tests, and text already read). */
-export function textSource(text: string, name = 'text'): ImportSource {
+function textSource(text: string, name = 'text'): ImportSource {
 	const bytes = new TextEncoder().encode(text);
 	return {
 		name,
@@ -205,7 +205,7 @@ function withOrigin(draft: RowDraft | undefined, format: 'acled' | 'ccc', record
 }
 
 /** Imports a GeoJSON FeatureCollection: each feature is a row, named by its number (and id) and found on the line it starts. */
-export function importGeoJson(text: string, options: RunOptions): ImportResult {
+function importGeoJson(text: string, options: RunOptions): ImportResult {
 	const parsed = readJsonRecords(text, ['features']);
 	const zone = 'root' in parsed && isObject(parsed.root) ? parsed.root.time_zone : undefined;
 	const timeZone = options.timeZone ?? (typeof zone === 'string' && isTimeZone(zone) ? zone : undefined);
@@ -242,7 +242,7 @@ export function importGeoJson(text: string, options: RunOptions): ImportResult {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Imports the app's own JSON: a published dataset, or a hand-authored dataset with its gazetteer. */
-export function importAtlas(text: string, options: RunOptions): ImportResult {
+function importAtlas(text: string, options: RunOptions): ImportResult {
 	const importer = createImporter('atlas', options);
 	const parsed = readJsonRecords(text, ['events']);
 	if ('message' in parsed) {

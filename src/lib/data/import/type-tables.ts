@@ -5,7 +5,7 @@
 import type { EventType } from '../schema';
 
 /** ACLED "event type / sub-event type" → our type. */
-export const ACLED_TYPES: Record<string, EventType> = {
+const ACLED_TYPES: Record<string, EventType> = {
 	'Protests / Peaceful protest': 'rally',
 	'Protests / Protest with intervention': 'rally',
 	'Protests / Excessive force against protesters': 'repression',
@@ -25,7 +25,7 @@ export function acledType(eventType: string, subEventType: string, fatalities: n
 }
 
 /** CCC `type` words → our type; the first rule whose words appear wins. */
-export const CCC_TYPES: readonly (readonly [RegExp, EventType])[] = [
+const CCC_TYPES: readonly (readonly [RegExp, EventType])[] = [
 	[/human chain/i, 'human-chain'],
 	[/\b(?:strike|walkout|walk-out|sick-out)\b/i, 'strike'],
 	[/\bvigil\b/i, 'vigil'],
@@ -33,7 +33,7 @@ export const CCC_TYPES: readonly (readonly [RegExp, EventType])[] = [
 	[/\b(?:rally|march|demonstration|protest|picket|sit-in|motorcade|caravan|parade|occupation)\b/i, 'rally']
 ];
 
-export function cccType(words: string): EventType {
+function cccType(words: string): EventType {
 	return CCC_TYPES.find(([pattern]) => pattern.test(words))?.[1] ?? 'other';
 }
 
