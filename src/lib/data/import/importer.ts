@@ -7,99 +7,33 @@
 import { distance } from '@turf/distance';
 import { createGeocoder, type Geocoder } from '../geocoder';
 import { PUBLISHED_FORMAT, PUBLISHED_VERSION, type PublishedDataset } from '../published';
-import type { CountRange, Place, PlaceKind, ProtestEvent } from '../schema';
-import { EVENT_ID_PATTERN } from '../vocabulary';
-import { readDate, type DateOrder } from './dates';
+import type { Place, ProtestEvent } from '../schema';
 import { transliterate } from '../transliterate.js';
+import { EVENT_ID_PATTERN } from '../vocabulary';
+import type {
+	ImportFormat,
+	ImportOptions,
+	ImportReport,
+	LocationDraft,
+	ReadingChoice,
+	RowContext,
+	RowDraft,
+	RowIssue
+} from './report';
 
-export const IMPORT_FORMATS = ['acled', 'ccc', 'geojson', 'atlas'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** A rejection or warning: `line N: field: reason`, or `feature N (id "x"), line N: field: reason`. */
-export interface RowIssue {
-	line: number;
-	field: string;
-	message: string;
-	/** The record's own name, where the file has records that are not lines (a GeoJSON feature). */
-	record?: string;
-}
-
-export function formatIssue(issue: RowIssue): string {
-	return `${issue.record ? `${issue.record}, ` : ''}line ${issue.line}: ${issue.field}: ${issue.message}`;
-}
-
-export interface ImportReport {
-	format: ImportFormat;
-	rowsRead: number;
-	imported: number;
-	/** Rows rejected (a row may have several issues). */
-	rejected: number;
-	rejections: RowIssue[];
-	warnings: RowIssue[];
-	/** Choices that would read more of the file: its encoding, or the order of its slashed dates. */
-	needs?: ReadingChoice[];
-}
-
-/** What a reader can choose when the file does not say: see decode.ts and dates.ts. */
-export type ReadingChoice = 'encoding' | 'dateOrder';
-
-/** `N rows read, M imported, K rejected`: the last line of every import. */
-export function summaryLine(report: ImportReport): string {
-	return `${report.rowsRead} rows read, ${report.imported} imported, ${report.rejected} rejected`;
-}
-
-/** Where a row happened, before places are given ids. */
-export interface LocationDraft {
-	name: string;
-	/** Names in other languages, when the file has them. */
-	names?: Record<string, string>;
-	coordinates?: [number, number];
-	kind: PlaceKind;
-	precision: Place['properties']['precision'];
-	/** The city or town the location belongs to, by name; the location itself when unset. */
-	city?: string;
-	country?: string;
-	region?: string;
-	/** The row is marked sensitive: its location may be generalised. */
-	sensitive?: boolean;
-	/** Set when the coordinates were snapped to a grid of this many kilometres. */
-	generalisedKm?: number;
-}
-
-/** What a row reader makes of a row; `id` may be unset, `place` is filled in by the importer. */
-export interface RowDraft {
-	location: LocationDraft;
-	event: Omit<ProtestEvent, 'place' | 'id'> & { id?: string };
-}
-
-/** What a row reader may call while reading a row. */
-export interface RowContext {
-	line: number;
-	/** How slashed dates read, when the file's maker said. */
-	dateOrder?: DateOrder;
-	reject(field: string, message: string): void;
-	warn(field: string, message: string): void;
-	/** Says that a choice of the reader's would have read this row. */
-	need(choice: ReadingChoice): void;
-}
-
-export interface ImportOptions {
-	slug: string;
-	title: string;
-	description?: string;
-	/** Places that rows without coordinates are found in, by name. */
-	gazetteer?: readonly Place[];
-	timeZone?: string;
-	defaultLanguage?: string;
-	attribution?: string[];
-	file?: string;
-	/** Who the places' coordinates come from: the file's maker. */
-	placeSource?: string;
-	/** Snap the coordinates of sensitive rows (or of all rows) to a grid of this many kilometres. */
-	generalise?: { km: number; all: boolean };
-	/** How slashed dates read (08/09/2020); unset, a date that could be either is refused. */
-	dateOrder?: DateOrder;
-}
+export {
+	formatIssue,
+	IMPORT_FORMATS,
+	summaryLine,
+	type ImportFormat,
+	type ImportOptions,
+	type ImportReport,
+	type LocationDraft,
+	type ReadingChoice,
+	type RowContext,
+	type RowDraft
+} from './report';
+export { checkRange, quoted, readCoordinates, readCount, readDateField, readRadius } from './row-values';
 
 /**
  * The centre of the grid cell a point falls in, cells `km` wide: what a generalised record keeps.
@@ -137,119 +71,6 @@ function slugMaker(fallback: string) {
 		used.add(slug);
 		return slug;
 	};
-}
-
-/** Reads a coordinate pair from text fields, rejecting anything out of range or half given. */
-export function readCoordinates(
-	latText: string | undefined,
-	lonText: string | undefined,
-	ctx: Pick<RowContext, 'reject'>,
-	fields = { lat: 'latitude', lon: 'longitude' }
-): [number, number] | undefined | null {
-	const latRaw = (latText ?? '').trim();
-	const lonRaw = (lonText ?? '').trim();
-	if (!latRaw && !lonRaw) return undefined;
-	if (!latRaw || !lonRaw) {
-		ctx.reject(latRaw ? fields.lon : fields.lat, 'expected a number, since the other coordinate is given, got nothing');
-		return null;
-	}
-	const lat = Number(latRaw);
-	const lon = Number(lonRaw);
-	let ok = true;
-	if (!Number.isFinite(lat) || !/^[-+]?[\d.]+(?:e[-+]?\d+)?$/i.test(latRaw)) {
-		ctx.reject(fields.lat, `expected a number, got "${latRaw}"`);
-		ok = false;
-	} else if (lat < -90 || lat > 90) {
-		ctx.reject(fields.lat, `expected a latitude between -90 and 90, got ${latRaw}`);
-		ok = false;
-	}
-	if (!Number.isFinite(lon) || !/^[-+]?[\d.]+(?:e[-+]?\d+)?$/i.test(lonRaw)) {
-		ctx.reject(fields.lon, `expected a number, got "${lonRaw}"`);
-		ok = false;
-	} else if (lon < -180 || lon > 180) {
-		ctx.reject(fields.lon, `expected a longitude between -180 and 180, got ${lonRaw}`);
-		ok = false;
-	}
-	return ok ? [lon, lat] : null;
-}
-
-/** Reads a date field: a date that is no date rejects the row; an unlikely year is warned about. */
-export function readDateField(raw: string, field: string, ctx: RowContext): string | undefined {
-	const reading = readDate(raw, ctx.dateOrder);
-	if ('error' in reading) {
-		if (reading.ambiguous) ctx.need('dateOrder');
-		return void ctx.reject(field, reading.error);
-	}
-	if (reading.warning) ctx.warn(field, reading.warning);
-	return reading.date;
-}
-
-/** Rejects a crowd range above 10⁹ people, or whose low end is above its high end. */
-export function checkRange(range: CountRange, ctx: Pick<RowContext, 'reject'>, fields: [string, string]): boolean {
-	for (const [value, field] of [
-		[range.low, fields[0]],
-		[range.high, fields[1]]
-	] as const)
-		if (value !== undefined && !(value <= MAX_COUNT)) {
-			ctx.reject(
-				field,
-				`expected at most ${MAX_COUNT.toLocaleString('en')} people, got ${Number.isFinite(value) ? value.toLocaleString('en') : 'a number too large to hold'}: no crowd is that large`
-			);
-			return false;
-		}
-	if (range.low !== undefined && range.high !== undefined && range.low > range.high) {
-		ctx.reject(fields[0], `expected a number ≤ ${fields[1]} (${range.high}), got ${range.low}`);
-		return false;
-	}
-	return true;
-}
-
-/** The most people a count may hold: no gathering, arrest or death toll is larger. */
-const MAX_COUNT = 1_000_000_000;
-/** The widest an uncertainty radius may be, in metres: half the Earth's circumference. */
-const MAX_RADIUS_M = 20_037_508;
-
-/** Reads a whole number from 0 to 10⁹, or nothing; anything else rejects the row. */
-export function readCount(
-	text: string | undefined,
-	field: string,
-	ctx: Pick<RowContext, 'reject'>
-): number | undefined {
-	const raw = (text ?? '').trim().replace(/,/g, '');
-	if (!raw) return undefined;
-	const value = Number(raw);
-	if (!/^\d+(?:\.0+)?$/.test(raw) || !Number.isFinite(value)) {
-		ctx.reject(field, `expected a whole number ≥ 0, got "${quoted(text ?? '')}"`);
-		return undefined;
-	}
-	if (value > MAX_COUNT) {
-		ctx.reject(
-			field,
-			`expected at most ${MAX_COUNT.toLocaleString('en')}, got ${quoted(raw)}: no count of people is that large`
-		);
-		return undefined;
-	}
-	return value;
-}
-
-/** An uncertainty radius in metres: unset, or a finite number > 0 up to half the Earth's circumference; null when refused. */
-export function readRadius(value: unknown, field: string, ctx: Pick<RowContext, 'reject'>): number | undefined | null {
-	if (value === undefined || value === null || value === '') return undefined;
-	const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
-	if (!Number.isFinite(n) || n <= 0 || n > MAX_RADIUS_M) {
-		ctx.reject(
-			field,
-			`expected a radius in metres above 0 and at most ${MAX_RADIUS_M.toLocaleString('en')}, got ${typeof value === 'number' && !Number.isFinite(value) ? 'a number too large to hold' : typeof value === 'string' || typeof value === 'number' ? `"${quoted(String(value))}"` : 'no number'}`
-		);
-		return null;
-	}
-	return Math.round(n);
-}
-
-/** A value from a file, as a reason quotes it: cut to a length a person reads. */
-export function quoted(text: string, max = 60): string {
-	const chars = [...text];
-	return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 
 interface Kept {
