@@ -14,17 +14,20 @@ import type { FeatureCollection } from 'geojson';
 import { ENGLISH, formatCount, formatDistance, type Language } from '$lib/format';
 import { CITY_SPLIT_ZOOM } from '$lib/state/markers';
 import { LABEL_LAYERS, MAP_FONT, countryLabelText, labelText, type LabelLanguage } from './basemap-style';
-import { UNKNOWN_RADIUS, colourExpression, radiusExpression, type Scales } from '$lib/scales/scales';
+import {
+	AGGREGATE_COLOUR,
+	PRO_GOVERNMENT_COLOUR,
+	UNKNOWN_RADIUS,
+	colourExpression,
+	radiusExpression,
+	type Scales
+} from '$lib/scales/scales';
 
 export { CITY_SPLIT_ZOOM } from '$lib/state/markers';
 export const PLACES_SOURCE = 'event-places';
 export const CITIES_SOURCE = 'event-cities';
 export const PATHS_SOURCE = 'event-paths';
 export const PRO_GOVERNMENT_SOURCE = 'pro-government';
-/** Colour of the per-city and cluster circles, which mix event types. */
-export const AGGREGATE_COLOUR = '#7a2e26';
-/** Pro-government gatherings: a colour outside the event-type palette, and never in the protest figures. */
-const PRO_GOVERNMENT_COLOUR = '#3f3a7a';
 /** An invisible square image whose placed boxes keep labels off the markers. */
 export const FOOTPRINT_IMAGE = 'marker-footprint';
 export const FOOTPRINT_SIZE = 32;

@@ -22,6 +22,11 @@ const EVENT_TYPE_COLOURS: Record<EventType, string> = {
 	other: '#BBBBBB'
 };
 
+/** Colour of the per-city and cluster circles, which mix event types. */
+export const AGGREGATE_COLOUR = '#7a2e26';
+/** Pro-government gatherings: a colour outside the event-type palette, and never in the protest figures. */
+export const PRO_GOVERNMENT_COLOUR = '#3f3a7a';
+
 /** Radius in pixels of the scale's largest value. */
 export const MAX_RADIUS = 56;
 /**
