@@ -22,6 +22,17 @@ async function onPage(page: Page, lngLat: [number, number]) {
 	return { x: canvas.x + point.x, y: canvas.y + point.y, canvas };
 }
 
+/** Where the city's places are drawn now, as the map reports them. */
+function drawnPlaces(page: Page): Promise<[number, number][]> {
+	return page.evaluate(() =>
+		window
+			.protestAtlas!.map.queryRenderedFeatures({
+				layers: ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown', 'PlaceClusters']
+			})
+			.map((f) => (f.geometry as GeoJSON.Point).coordinates as [number, number])
+	);
+}
+
 async function tapAt(page: Page, lngLat: [number, number], offset = { x: 0, y: 0 }) {
 	const { x, y } = await onPage(page, lngLat);
 	await page.touchscreen.tap(x + offset.x, y + offset.y);
@@ -86,13 +97,7 @@ for (const [name, viewport] of [
 			await expect(panel).toBeVisible();
 			await waitForMapIdle(page);
 			const top = (await sheet(page).boundingBox())!.y;
-			const drawn = await page.evaluate(() =>
-				window
-					.protestAtlas!.map.queryRenderedFeatures({
-						layers: ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown', 'PlaceClusters']
-					})
-					.map((f) => (f.geometry as GeoJSON.Point).coordinates as [number, number])
-			);
+			const drawn = await drawnPlaces(page);
 			expect(drawn.length).toBeGreaterThan(2);
 			for (const lngLat of drawn) expect((await onPage(page, lngLat)).y).toBeLessThan(top);
 			await keepScreenshot(page, `city-panel-phone-${name}`);
@@ -199,13 +204,7 @@ test.describe('on a phone held upright, the first view', () => {
 		await expect(sheet(page)).toHaveAttribute('data-snap', 'half');
 		await waitForMapIdle(page);
 		const top = (await sheet(page).boundingBox())!.y;
-		const drawn = await page.evaluate(() =>
-			window
-				.protestAtlas!.map.queryRenderedFeatures({
-					layers: ['PlaceRings', 'PlaceDiscs', 'PlaceUnknown', 'PlaceClusters']
-				})
-				.map((f) => (f.geometry as GeoJSON.Point).coordinates as [number, number])
-		);
+		const drawn = await drawnPlaces(page);
 		expect(drawn.length).toBeGreaterThan(2);
 		for (const lngLat of drawn) {
 			const { x, y, canvas } = await onPage(page, lngLat);

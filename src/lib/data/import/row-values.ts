@@ -20,24 +20,26 @@ export function readCoordinates(
 		ctx.reject(latRaw ? fields.lon : fields.lat, 'expected a number, since the other coordinate is given, got nothing');
 		return null;
 	}
-	const lat = Number(latRaw);
-	const lon = Number(lonRaw);
-	let ok = true;
-	if (!Number.isFinite(lat) || !/^[-+]?[\d.]+(?:e[-+]?\d+)?$/i.test(latRaw)) {
-		ctx.reject(fields.lat, `expected a number, got "${latRaw}"`);
-		ok = false;
-	} else if (lat < -90 || lat > 90) {
-		ctx.reject(fields.lat, `expected a latitude between -90 and 90, got ${latRaw}`);
-		ok = false;
-	}
-	if (!Number.isFinite(lon) || !/^[-+]?[\d.]+(?:e[-+]?\d+)?$/i.test(lonRaw)) {
-		ctx.reject(fields.lon, `expected a number, got "${lonRaw}"`);
-		ok = false;
-	} else if (lon < -180 || lon > 180) {
-		ctx.reject(fields.lon, `expected a longitude between -180 and 180, got ${lonRaw}`);
-		ok = false;
-	}
-	return ok ? [lon, lat] : null;
+	// Both are read, so that a row with two bad coordinates names both.
+	const lat = readDegrees(latRaw, fields.lat, 'latitude', 90, ctx);
+	const lon = readDegrees(lonRaw, fields.lon, 'longitude', 180, ctx);
+	return lat === undefined || lon === undefined ? null : [lon, lat];
+}
+
+/** One coordinate in degrees, within ±`limit`; undefined once refused. */
+function readDegrees(
+	raw: string,
+	field: string,
+	what: string,
+	limit: number,
+	ctx: Pick<RowContext, 'reject'>
+): number | undefined {
+	const value = Number(raw);
+	if (!Number.isFinite(value) || !/^[-+]?[\d.]+(?:e[-+]?\d+)?$/i.test(raw))
+		return void ctx.reject(field, `expected a number, got "${raw}"`);
+	if (value < -limit || value > limit)
+		return void ctx.reject(field, `expected a ${what} between -${limit} and ${limit}, got ${raw}`);
+	return value;
 }
 
 /** Reads a date field: a date that is no date rejects the row; an unlikely year is warned about. */
