@@ -1,4 +1,5 @@
 /** Where a hand-authored dataset may find its gazetteer: in its own folder, nowhere else. */
+import { quoted } from './file-values';
 
 /**
  * Why a dataset's gazetteer path is refused: it may name only a file in the dataset's own folder or
@@ -6,7 +7,6 @@
  */
 export function gazetteerPathProblem(named: string): string | undefined {
 	const parts = named.split('/');
-	const shown = [...named].length > 60 ? `${[...named].slice(0, 60).join('')}…` : named;
 	if (
 		!named ||
 		named.includes('\\') ||
@@ -15,6 +15,6 @@ export function gazetteerPathProblem(named: string): string | undefined {
 		named.startsWith('/') ||
 		parts.some((part) => part === '..' || part === '')
 	)
-		return `expected a gazetteer file in the dataset's own folder (such as "places.geojson"), got "${shown}"; a dataset may not read files elsewhere`;
+		return `expected a gazetteer file in the dataset's own folder (such as "places.geojson"), got "${quoted(named)}"; a dataset may not read files elsewhere`;
 	return undefined;
 }

@@ -4,6 +4,7 @@
  * published.ts, for the importer and the validator.
  */
 import type { DetailsOutline } from './details';
+import { isRecord } from './file-values';
 import type { PublishedHeader } from './published-header';
 import type { IndexedEvent, Place } from './schema';
 import { PUBLISHED_FORMAT, PUBLISHED_VERSION, SLUG_PATTERN } from './vocabulary';
@@ -35,31 +36,28 @@ export interface DatasetIndex {
 	datasets: DatasetListing[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * The cheap check the page runs on a fetched file: the right format and version, and records of
  * the right outline. Throws with a plain message when the file is not a published dataset.
  */
 export function checkPublishedShape(value: unknown): PublishedIndexFile {
-	if (!isObject(value) || value.format !== PUBLISHED_FORMAT)
+	if (!isRecord(value) || value.format !== PUBLISHED_FORMAT)
 		throw new Error('This file is not a Protest Atlas dataset.');
 	if (!READABLE_VERSIONS.includes(value.version))
 		throw new Error(`This dataset has version ${String(value.version)}; this app reads version ${PUBLISHED_VERSION}.`);
 	const { places, events, dateRange, bbox } = value;
-	if (!Array.isArray(places) || !Array.isArray(events) || !isObject(dateRange) || !Array.isArray(bbox))
+	if (!Array.isArray(places) || !Array.isArray(events) || !isRecord(dateRange) || !Array.isArray(bbox))
 		throw new Error('This dataset is incomplete: it lacks its places, events, dates or extent.');
 	for (const place of places)
-		if (!isObject(place) || typeof place.id !== 'string' || !isObject(place.geometry) || !isObject(place.properties))
+		if (!isRecord(place) || typeof place.id !== 'string' || !isRecord(place.geometry) || !isRecord(place.properties))
 			throw new Error('This dataset has a malformed place.');
 	for (const event of events)
-		if (!isObject(event) || typeof event.id !== 'string' || typeof event.place !== 'string' || !isObject(event.when))
+		if (!isRecord(event) || typeof event.id !== 'string' || typeof event.place !== 'string' || !isRecord(event.when))
 			throw new Error('This dataset has a malformed event.');
 	const { details } = value;
 	if (
 		details !== undefined &&
-		(!isObject(details) ||
+		(!isRecord(details) ||
 			typeof details.chunkSize !== 'number' ||
 			details.chunkSize < 1 ||
 			details.chunks !== Math.ceil(events.length / details.chunkSize))

@@ -4,6 +4,7 @@
  */
 import { STANCE_FILTERS, STATUSES, type EventFilter } from '$lib/data/filter';
 import { EVENT_TYPE_IDS } from '$lib/data/vocabulary';
+import { quoted } from '$lib/data/file-values';
 
 export { STANCE_FILTERS, STATUSES, type StanceFilter, type Status } from '$lib/data/filter';
 
@@ -36,10 +37,7 @@ const MAX_MIN_CROWD = 1_000_000_000;
 const QUOTED_LENGTH = 40;
 
 /** A link's value as a notice quotes it: cut to a sane length. */
-export function quotedValue(value: string): string {
-	const chars = [...value];
-	return chars.length > QUOTED_LENGTH ? `${chars.slice(0, QUOTED_LENGTH).join('')}…` : value;
-}
+export const quotedValue = (value: string): string => quoted(value, QUOTED_LENGTH);
 
 /** Values of a comma list that are allowed; the others are named in `ignored`. Nothing allowed is unset, not empty. */
 function list<T extends string>(

@@ -9,21 +9,10 @@ import { EVENT_TYPE_IDS, IsoLocalDateTime, LanguageTag, STANCES, type EventSourc
 import { readCrowdWords } from './crowd-words';
 import { checkRange, readCount, readDateField, readRadius, type RowContext, type RowDraft } from './importer';
 import { looseType } from './type-tables';
+import { isRecord, kindOf } from '../file-values';
 import { formatOffset, parseOffset, zoneOffsetMinutes } from '../time';
 
 type Props = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Props => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** What a JSON value is, in words: for a reason that names what was found instead. */
-export function kindOf(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return 'text';
-	if (typeof value === 'number') return 'a number';
-	return `${typeof value === 'boolean' ? 'true or false' : typeof value}`;
-}
 
 /** The first of `keys` that the properties have, with its value. */
 function first(props: Props, keys: readonly string[]): [string, unknown] | undefined {
@@ -74,21 +63,20 @@ function textPerLanguage(
 	return { text: chosen ?? '', names };
 }
 
-/** A whole number ≥ 0: a number, or digits as text. Keys may carry a prefix (`crowd.`) for the report. */
-function count(props: Props, ctx: RowContext, ...keys: string[]): number | undefined {
-	const prefix = keys[0]!.includes('.') ? keys[0]!.slice(0, keys[0]!.lastIndexOf('.') + 1) : '';
-	const found = first(
-		props,
-		keys.map((k) => k.slice(prefix.length))
-	);
+/**
+ * A whole number ≥ 0: a number, or digits as text. `within` names the object it sits in (`crowd`),
+ * for the report.
+ */
+function count(props: Props, ctx: RowContext, keys: readonly string[], within = ''): number | undefined {
+	const found = first(props, keys);
 	if (!found) return undefined;
-	const key = `${prefix}${found[0]}`;
-	const value = found[1];
+	const [name, value] = found;
+	const field = within ? `${within}.${name}` : name;
 	if (typeof value !== 'number' && typeof value !== 'string') {
-		ctx.reject(key, `expected a whole number ≥ 0, got ${kindOf(value)}`);
+		ctx.reject(field, `expected a whole number ≥ 0, got ${kindOf(value)}`);
 		return undefined;
 	}
-	return readCount(String(value), key, ctx);
+	return readCount(String(value), field, ctx);
 }
 
 const isPosition = (v: unknown): v is [number, number] =>
@@ -133,8 +121,8 @@ function readWhen(props: Props, ctx: RowContext, timeZone: string | undefined): 
 
 /** The crowd: `size_low` and `size_high`, or `{low, high, words}`, or words alone. */
 function readSize(props: Props, ctx: RowContext): RowDraft['event']['crowd'] | undefined {
-	let low = count(props, ctx, 'size_low');
-	let high = count(props, ctx, 'size_high');
+	let low = count(props, ctx, ['size_low']);
+	let high = count(props, ctx, ['size_high']);
 	let words = '';
 	const nested = first(props, ['crowd', 'size']);
 	if (nested && isRecord(nested[1])) {
@@ -144,8 +132,8 @@ function readSize(props: Props, ctx: RowContext): RowDraft['event']['crowd'] | u
 			ctx.reject(key, `expected {low, high, words}, but it also has ${unknown.map((k) => `"${k}"`).join(', ')}`);
 			return undefined;
 		}
-		low ??= count(crowd, ctx, `${key}.low`);
-		high ??= count(crowd, ctx, `${key}.high`);
+		low ??= count(crowd, ctx, ['low'], key);
+		high ??= count(crowd, ctx, ['high'], key);
 		words = text(crowd, ctx, 'words', 'text');
 	} else words = text(props, ctx, 'size_text', 'size', 'crowd');
 	let crowd: RowDraft['event']['crowd'];
@@ -291,8 +279,8 @@ export function readGeoJsonFeature(
 	const country = text(props, ctx, 'country');
 	const region = text(props, ctx, 'region', 'admin1', 'state');
 	const radius = readRadius(props.radius_m, 'radius_m', ctx);
-	const detained = count(props, ctx, 'detained');
-	const killed = count(props, ctx, 'killed', 'fatalities');
+	const detained = count(props, ctx, ['detained']);
+	const killed = count(props, ctx, ['killed', 'fatalities']);
 	const id =
 		text(props, ctx, 'id') ||
 		(typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : '');

@@ -33,7 +33,7 @@ export {
 	type RowContext,
 	type RowDraft
 } from './report';
-export { checkRange, quoted, readCoordinates, readCount, readDateField, readRadius } from './row-values';
+export { checkRange, readCoordinates, readCount, readDateField, readRadius } from './row-values';
 
 /**
  * The centre of the grid cell a point falls in, cells `km` wide: what a generalised record keeps.

@@ -3,6 +3,7 @@
  * what it cannot read, naming the field and what was expected, and never fixes a value silently.
  */
 import type { CountRange } from '../schema';
+import { quoted } from '../file-values';
 import { readDate } from './dates';
 import type { RowContext } from './report';
 
@@ -113,10 +114,4 @@ export function readRadius(value: unknown, field: string, ctx: Pick<RowContext, 
 		return null;
 	}
 	return Math.round(n);
-}
-
-/** A value from a file, as a reason quotes it: cut to a length a person reads. */
-export function quoted(text: string, max = 60): string {
-	const chars = [...text];
-	return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }

@@ -9,15 +9,15 @@ import { ACLED_REQUIRED, readAcledRow } from './acled';
 import { CCC_REQUIRED, readCccRow } from './ccc';
 import { headerDelimiter, readCsv, type CsvHandlers } from './csv';
 import { decodeChunks, ENCODINGS, NotText, type Encoding } from './decode';
-import { kindOf, readGeoJsonFeature } from './geojson';
+import { isRecord, kindOf, quoted } from '../file-values';
+import { readGeoJsonFeature } from './geojson';
 import {
 	createImporter,
 	type ImportFormat,
 	type ImportOptions,
 	type ImportReport,
 	type RowDraft,
-	type RowContext,
-	quoted
+	type RowContext
 } from './importer';
 import { readJsonRecords } from './json-records';
 import { gazetteerPathProblem } from '../gazetteer-path';
@@ -207,7 +207,7 @@ function withOrigin(draft: RowDraft | undefined, format: 'acled' | 'ccc', record
 /** Imports a GeoJSON FeatureCollection: each feature is a row, named by its number (and id) and found on the line it starts. */
 function importGeoJson(text: string, options: RunOptions): ImportResult {
 	const parsed = readJsonRecords(text, ['features']);
-	const zone = 'root' in parsed && isObject(parsed.root) ? parsed.root.time_zone : undefined;
+	const zone = 'root' in parsed && isRecord(parsed.root) ? parsed.root.time_zone : undefined;
 	const timeZone = options.timeZone ?? (typeof zone === 'string' && isTimeZone(zone) ? zone : undefined);
 	const importer = createImporter('geojson', {
 		placeSource: options.title,
@@ -216,10 +216,10 @@ function importGeoJson(text: string, options: RunOptions): ImportResult {
 	});
 	const language = options.defaultLanguage ?? 'en';
 	if ('message' in parsed) importer.fail('file', parsed.message, parsed.line);
-	else if (!isObject(parsed.root) || parsed.root.type !== 'FeatureCollection')
+	else if (!isRecord(parsed.root) || parsed.root.type !== 'FeatureCollection')
 		importer.fail(
 			'type',
-			`expected a GeoJSON FeatureCollection, got ${isObject(parsed.root) ? `type ${JSON.stringify(String(parsed.root.type ?? 'none')).slice(0, 40)}` : kindOf(parsed.root)}`
+			`expected a GeoJSON FeatureCollection, got ${isRecord(parsed.root) ? `type ${JSON.stringify(String(parsed.root.type ?? 'none')).slice(0, 40)}` : kindOf(parsed.root)}`
 		);
 	else if (!('features' in parsed.root))
 		importer.fail('features', 'expected a "features" list, but the collection has none');
@@ -228,7 +228,7 @@ function importGeoJson(text: string, options: RunOptions): ImportResult {
 	else
 		parsed.records.forEach(({ value, line }, i) => {
 			const id =
-				isObject(value) && (typeof value.id === 'string' || typeof value.id === 'number') ? String(value.id) : '';
+				isRecord(value) && (typeof value.id === 'string' || typeof value.id === 'number') ? String(value.id) : '';
 			const name = `feature ${i + 1}${id ? ` (id ${JSON.stringify(id.slice(0, 40))})` : ''}`;
 			importer.add(
 				line,
@@ -238,8 +238,6 @@ function importGeoJson(text: string, options: RunOptions): ImportResult {
 		});
 	return importer.finish();
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Imports the app's own JSON: a published dataset, or a hand-authored dataset with its gazetteer. */
 function importAtlas(text: string, options: RunOptions): ImportResult {
