@@ -147,7 +147,7 @@ export function byStart(a: IndexedEvent, b: IndexedEvent): number {
 }
 
 /** The events in date order; events already in it (a published dataset's, filtered) cost one pass, not a sort. */
-export function inDateOrder(events: readonly IndexedEvent[]): readonly IndexedEvent[] {
+function inDateOrder(events: readonly IndexedEvent[]): readonly IndexedEvent[] {
 	for (let i = 1; i < events.length; i++) if (byStart(events[i - 1]!, events[i]!) > 0) return [...events].sort(byStart);
 	return events;
 }

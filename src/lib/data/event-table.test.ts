@@ -18,98 +18,10 @@ import {
 	selectRows,
 	totalPlaces
 } from './event-table';
-import { filterEvents, STATUSES, STANCE_FILTERS, type EventFilter } from './filter';
-import { eventFixture, placeFixture } from './fixtures/factories';
-import { Place, ProtestEvent } from './schema';
-import { binByDay, daysBetween } from './timeline';
-import { EVENT_TYPE_IDS, STANCES } from './vocabulary';
-
-const DAYS = daysBetween('2020-08-01', '2020-08-12');
-const day = fc.integer({ min: 0, max: DAYS.length - 1 });
-
-/** A few places, some sharing a city, one country-wide; events at them and at a place not listed. */
-const dataset = fc
-	.record({
-		cities: fc.array(fc.nat(3), { minLength: 1, maxLength: 6 }),
-		events: fc.array(
-			fc.record({
-				place: fc.nat(7),
-				type: fc.constantFrom(...EVENT_TYPE_IDS),
-				status: fc.constantFrom(...STATUSES),
-				stance: fc.option(fc.constantFrom(...STANCES), { nil: undefined }),
-				start: day,
-				length: fc.constantFrom(0, 0, 0, 1, 3),
-				hour: fc.option(fc.integer({ min: 10, max: 23 }), { nil: undefined }),
-				low: fc.option(fc.nat(5000), { nil: undefined }),
-				extra: fc.option(fc.nat(5000), { nil: undefined }),
-				path: fc.boolean()
-			}),
-			{ maxLength: 80 }
-		)
-	})
-	.map(({ cities, events }) => {
-		const places = cities.map((city, i) =>
-			Place.parse(
-				placeFixture(
-					{ id: `p${i}`, geometry: { type: 'Point', coordinates: [27 + i / 10, 53.9] } },
-					{ city: `p${Math.min(city, i)}`, kind: i === 1 ? 'country' : 'square' }
-				)
-			)
-		);
-		return {
-			places,
-			events: events.map((e, i) => {
-				const start = DAYS[e.start]!;
-				const end = DAYS[Math.min(e.start + e.length, DAYS.length - 1)]!;
-				const when =
-					e.length > 0
-						? { precision: 'days', start, end }
-						: e.hour === undefined
-							? { precision: 'day', start }
-							: { precision: 'exact', start: `${start}T${e.hour}:00+03:00` };
-				const high = e.low !== undefined && e.extra !== undefined ? e.low + e.extra : e.extra;
-				return ProtestEvent.parse(
-					eventFixture({
-						id: `e${String(i).padStart(3, '0')}`,
-						type: e.type,
-						status: e.status,
-						...(e.stance ? { stance: e.stance } : {}),
-						when,
-						place: e.place < places.length ? `p${e.place}` : 'nowhere',
-						crowd: { ...(e.low !== undefined ? { low: e.low } : {}), ...(high !== undefined ? { high } : {}) },
-						...(e.path
-							? {
-									path: {
-										type: 'LineString',
-										coordinates: [
-											[27, 53],
-											[27.1, 53.1]
-										]
-									}
-								}
-							: {})
-					})
-				);
-			})
-		};
-	});
-
-const subset = <T>(values: readonly T[]) => fc.option(fc.subarray([...values]), { nil: undefined });
-
-const filter: fc.Arbitrary<EventFilter> = fc
-	.record({
-		from: fc.option(day, { nil: undefined }),
-		to: fc.option(day, { nil: undefined }),
-		types: subset(EVENT_TYPE_IDS),
-		status: subset(STATUSES),
-		stance: subset(STANCE_FILTERS),
-		min: fc.option(fc.integer({ min: 1, max: 6000 }), { nil: undefined })
-	})
-	.map(({ from, to, ...rest }) => ({
-		...(from !== undefined ? { from: DAYS[from] } : {}),
-		...(to !== undefined ? { to: DAYS[to] } : {}),
-		...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
-	}));
+import { filterEvents } from './filter';
+import { DAYS, dataset, day, filter } from './fixtures/arbitraries';
+import { binByDay } from './timeline';
+import { EVENT_TYPE_IDS } from './vocabulary';
 
 const ids = (events: readonly { id: string }[]) => events.map((e) => e.id).sort();
 const entries = (days: DaySums) => [...days].sort((a, b) => (a[0] < b[0] ? -1 : 1));

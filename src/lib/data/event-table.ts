@@ -3,11 +3,10 @@
  * sums by. A million events as objects are scattered across the heap, and every step of the view
  * used to read each of them and leave arrays and maps behind for the collector; as numbers in a few
  * arrays, a step reads each field in one pass. The results are the same as the object functions'
- * (`filterEvents`, `summarisePlaces`, `binByDay`), which the tests hold them to.
+ * (`filterEvents`, `summarisePlaces`, `binByDay`), which stay as the tests' oracle only.
  */
 import {
 	byStart,
-	inDateOrder,
 	isProGovernmentGathering,
 	isProtestGathering,
 	peakOf,
@@ -29,6 +28,8 @@ const Gathering = { None: 0, Protest: 1, ProGovernment: 2 } as const;
 export interface EventTable {
 	/** The events, grouped by place (see `placeMajorOrder`): row `i` is `events[i]`. */
 	events: readonly IndexedEvent[];
+	/** Each row's position in the events the table was made from: exports keep the file's order. */
+	inputPosition: Uint32Array;
 	places: readonly Place[];
 	/** Index in `places` by place id. */
 	indexOfPlace: ReadonlyMap<string, number>;
@@ -70,24 +71,32 @@ const statusCode = codesOf(STATUSES);
 const stanceCode = codesOf(STANCE_FILTERS);
 
 /**
- * The events in the order the table keeps them: grouped by place, places in the date order of
- * their first events, each place's events in date order, and events at no known place last. A
+ * The rows' order, as positions in the input: grouped by place, places in the date order of their
+ * first events, each place's events in date order, and events at no known place last. A
  * published dataset lists each place's events in date order already, so this sorts places, not
  * events.
  */
-function placeMajorOrder(events: readonly IndexedEvent[], indexOfPlace: ReadonlyMap<string, number>): IndexedEvent[] {
-	const byPlace = groupBy(events, (event) => indexOfPlace.get(event.place) ?? -1);
+function placeMajorOrder(events: readonly IndexedEvent[], indexOfPlace: ReadonlyMap<string, number>): number[] {
+	const byPlace = groupBy(
+		events.map((_, i) => i),
+		(i) => indexOfPlace.get(events[i]!.place) ?? -1
+	);
 	const nowhere = byPlace.get(-1) ?? [];
 	byPlace.delete(-1);
-	const groups = [...byPlace.values()].map((list) => inDateOrder(list));
-	groups.sort((a, b) => byStart(a[0]!, b[0]!));
+	const inDateOrder = (rows: number[]) => {
+		const sorted = rows.every((row, k) => k === 0 || byStart(events[rows[k - 1]!]!, events[row]!) <= 0);
+		return sorted ? rows : rows.sort((a, b) => byStart(events[a]!, events[b]!));
+	};
+	const groups = [...byPlace.values()].map(inDateOrder);
+	groups.sort((a, b) => byStart(events[a[0]!]!, events[b[0]!]!));
 	return [...groups.flat(), ...inDateOrder(nowhere)];
 }
 
 /** The events of a dataset as columns (see `placeMajorOrder` for the order of the rows). */
 export function createEventTable(events: readonly IndexedEvent[], places: readonly Place[]): EventTable {
 	const indexOfPlace = new Map(places.map((p, i) => [p.id, i]));
-	const ordered = placeMajorOrder(events, indexOfPlace);
+	const inputPosition = Uint32Array.from(placeMajorOrder(events, indexOfPlace));
+	const ordered = Array.from(inputPosition, (i) => events[i]!);
 	const n = ordered.length;
 	// Few distinct start and end times: each is read as a day once.
 	const dayOfTime = new Map<string, number>();
@@ -135,6 +144,7 @@ export function createEventTable(events: readonly IndexedEvent[], places: readon
 	};
 	return {
 		events: ordered,
+		inputPosition,
 		places,
 		indexOfPlace,
 		place,
@@ -337,6 +347,27 @@ export function placesWithRows(table: EventTable): Place[] {
 }
 
 /** The events of the rows that pass `keep`. */
+/** The events of some rows in the order of the file they came from, e.g. for an export. */
+export function eventsInInputOrder(table: EventTable, rows: Uint32Array): IndexedEvent[] {
+	const sorted = Uint32Array.from(rows).sort((a, b) => table.inputPosition[a]! - table.inputPosition[b]!);
+	return Array.from(sorted, (row) => table.events[row]!);
+}
+
+/** A place's or city's events for a panel: all of them, its protest gatherings, and the pro-government ones, in row order. */
+export function eventLists(
+	table: EventTable,
+	rows: Uint32Array
+): { events: IndexedEvent[]; gatherings: IndexedEvent[]; proGovernment: IndexedEvent[] } {
+	const lists = { events: [] as IndexedEvent[], gatherings: [] as IndexedEvent[], proGovernment: [] as IndexedEvent[] };
+	for (const row of rows) {
+		const event = table.events[row]!;
+		lists.events.push(event);
+		if (table.gathering[row] === Gathering.Protest) lists.gatherings.push(event);
+		else if (table.gathering[row] === Gathering.ProGovernment) lists.proGovernment.push(event);
+	}
+	return lists;
+}
+
 export function eventsWhere(table: EventTable, rows: Uint32Array, keep: (row: number) => boolean): IndexedEvent[] {
 	const events: IndexedEvent[] = [];
 	for (const row of rows) if (keep(row)) events.push(table.events[row]!);

@@ -157,7 +157,7 @@ export function toCccCsv(events: readonly ProtestEvent[], places: readonly Place
 	});
 }
 
-export type ExportProperties = Record<string, string | number | boolean | Record<string, string> | undefined>;
+type ExportProperties = Record<string, string | number | boolean | Record<string, string> | undefined>;
 
 /** GeoJSON (RFC 7946): one feature per event, a route as its LineString, properties in common names. */
 export function toGeoJson(

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { eventFixture } from './fixtures/factories';
 import { ProtestEvent } from './schema';
-import { addDays, binByDay, clampRange, daysBetween, playbackRange, shiftRange, stackDay } from './timeline';
+import {
+	addDays,
+	binByDay,
+	clampRange,
+	daysBetween,
+	playbackRange,
+	rangeAfterKey,
+	shiftRange,
+	stackDay
+} from './timeline';
 
 const week = daysBetween('2020-08-09', '2020-08-16');
 const event = (id: string, when: Record<string, string>, type = 'rally') =>
@@ -84,5 +93,29 @@ describe('ranges', () => {
 	it('plays either that day only or everything up to that day', () => {
 		expect(playbackRange(week, 3, 'day')).toEqual({ from: '2020-08-12', to: '2020-08-12' });
 		expect(playbackRange(week, 3, 'cumulative')).toEqual({ from: '2020-08-09', to: '2020-08-12' });
+	});
+});
+
+describe('the timeline keys', () => {
+	const week = daysBetween('2020-08-09', '2020-08-16');
+	const mid = { from: '2020-08-11', to: '2020-08-12' };
+	it('move one end by a day, never past the other or the dataset', () => {
+		expect(rangeAfterKey('ArrowRight', mid, week, 'to')).toEqual({ from: '2020-08-11', to: '2020-08-13' });
+		expect(rangeAfterKey('ArrowLeft', mid, week, 'from')).toEqual({ from: '2020-08-10', to: '2020-08-12' });
+		expect(rangeAfterKey('ArrowRight', mid, week, 'from')).toEqual({ from: '2020-08-12', to: '2020-08-12' });
+		expect(rangeAfterKey('ArrowDown', { from: '2020-08-09', to: '2020-08-09' }, week, 'from')).toEqual({
+			from: '2020-08-09',
+			to: '2020-08-09'
+		});
+	});
+	it('move the whole window, keeping its length, and jump to the edges', () => {
+		expect(rangeAfterKey('ArrowUp', mid, week, 'both')).toEqual({ from: '2020-08-12', to: '2020-08-13' });
+		expect(rangeAfterKey('End', mid, week, 'both')).toEqual({ from: '2020-08-15', to: '2020-08-16' });
+		expect(rangeAfterKey('Home', mid, week, 'both')).toEqual({ from: '2020-08-09', to: '2020-08-10' });
+		expect(rangeAfterKey('Home', mid, week, 'to')).toEqual({ from: '2020-08-09', to: '2020-08-11' });
+		expect(rangeAfterKey('End', mid, week, 'from')).toEqual({ from: '2020-08-12', to: '2020-08-16' });
+	});
+	it('ignore other keys', () => {
+		expect(rangeAfterKey('a', mid, week, 'both')).toBeUndefined();
 	});
 });

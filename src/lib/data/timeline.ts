@@ -87,6 +87,35 @@ export function clampRange(range: DateRange, days: readonly string[]): DateRange
 	return { from, to };
 }
 
+/** Which part of a range a key moves: its first day, its last, or the whole window. */
+export type RangeEnd = 'from' | 'to' | 'both';
+
+/**
+ * The range after a key on the timeline's sliders: arrows move by a day, Home and End to the
+ * dataset's edge; undefined for any other key.
+ */
+export function rangeAfterKey(
+	key: string,
+	range: DateRange,
+	days: readonly string[],
+	end: RangeEnd
+): DateRange | undefined {
+	const deltas: Record<string, number> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1 };
+	const withEnd = (day: string) =>
+		clampRange(end === 'from' ? { from: day, to: range.to } : { from: range.from, to: day }, days);
+	if (key in deltas) {
+		const delta = deltas[key]!;
+		if (end === 'both') return shiftRange(range, days, delta);
+		const i = Math.min(Math.max(days.indexOf(range[end]) + delta, 0), days.length - 1);
+		return withEnd(days[i]!);
+	}
+	if (key === 'Home' || key === 'End') {
+		if (end === 'both') return shiftRange(range, days, key === 'Home' ? -days.length : days.length);
+		return withEnd(key === 'Home' ? days[0]! : days.at(-1)!);
+	}
+	return undefined;
+}
+
 export type PlaybackMode = 'day' | 'cumulative';
 
 /** The range shown at step `index` of playback: that day only, or everything up to it. */

@@ -129,6 +129,8 @@ export const be: Catalogue = {
 	'search.ambiguous': '«{query}» можа быць адным з месцаў ({count}); выберыце.',
 	'search.unknown': 'Няма месца «{query}».',
 	'search.didYouMean': 'Няма месца «{query}». Магчыма, {names}?',
+	/** A marker's event count: one, few (2–4), many. */
+	'map.eventWords': 'падзея|падзеі|падзей',
 	'map.routeNotSourced': 'маршрут без крыніцы',
 	'map.label': 'Мапа пратэстных падзей. Стрэлкі рухаюць мапу, + і − змяняюць маштаб.',
 	'map.loading': 'Мапа загружаецца…',

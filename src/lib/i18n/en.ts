@@ -130,6 +130,8 @@ export const en = {
 	'search.ambiguous': '“{query}” could be {count} places; choose one.',
 	'search.unknown': 'No place called “{query}”.',
 	'search.didYouMean': 'No place called “{query}”. Did you mean {names}?',
+	/** A marker's event count: one, few (2–4), many. */
+	'map.eventWords': 'event|events|events',
 	'map.routeNotSourced': 'route not sourced',
 	'map.label': 'Map of protest events. Use the arrow keys to pan and + or − to zoom.',
 	'map.loading': 'Loading the map…',

@@ -130,6 +130,8 @@ export const ru: Catalogue = {
 	'search.ambiguous': '«{query}» может быть одним из мест ({count}); выберите.',
 	'search.unknown': 'Нет места «{query}».',
 	'search.didYouMean': 'Нет места «{query}». Возможно, {names}?',
+	/** A marker's event count: one, few (2–4), many. */
+	'map.eventWords': 'событие|события|событий',
 	'map.routeNotSourced': 'маршрут без источника',
 	'map.label': 'Карта протестных событий. Стрелки двигают карту, + и − меняют масштаб.',
 	'map.loading': 'Карта загружается…',

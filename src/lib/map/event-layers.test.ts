@@ -11,15 +11,9 @@ import { minskFixture } from '$lib/data/fixtures/factories';
 import { buildScales } from '$lib/scales/scales';
 import { cityFeatures, pathFeatures, placeFeatures } from '$lib/state/markers';
 import { basemapLayers } from './basemap-style';
-import {
-	labelTexts,
-	markerLabelText,
-	markerLayers,
-	markerSources,
-	markerTooltip,
-	selectionFilter,
-	withTexts
-} from './event-layers';
+import { markerLayers, markerSources, selectionFilter } from './event-layers';
+import { eventWords, labelTexts, withTexts } from './marker-labels';
+import { translator } from '$lib/i18n/i18n';
 
 const data = minskFixture;
 
@@ -48,7 +42,11 @@ describe('marker layers', () => {
 			['be', 'ru'],
 			['ru', 'ru']
 		] as const) {
-			const texts = labelTexts(language, numbers, 'x');
+			const texts = labelTexts(language, {
+				numbers,
+				routeNotSourced: 'x',
+				events: eventWords(translator(language)('map.eventWords'))
+			});
 			// Every layer named exists, and every label layer is named.
 			expect(Object.keys(texts).sort()).toEqual(labelled.map((l) => l.id).sort());
 			const made = withTexts(all, texts);
@@ -58,7 +56,9 @@ describe('marker layers', () => {
 			// Only the texts change.
 			expect(made.map((l) => ({ ...l, layout: undefined }))).toEqual(all.map((l) => ({ ...l, layout: undefined })));
 		}
-		expect(JSON.stringify(labelTexts('be', 'ru', 'x').CityLabels)).toContain('name_be');
+		expect(
+			JSON.stringify(labelTexts('be', { numbers: 'ru', routeNotSourced: 'x', events: ['a', 'b', 'c'] }).CityLabels)
+		).toContain('name_be');
 	});
 
 	it('size rings by the high estimate and discs by the low one', () => {
@@ -81,51 +81,6 @@ describe('marker layers', () => {
 		const ids = markerLayers(buildScales(data().events)).map((l) => l.id);
 		expect(ids.indexOf('CityFootprints')).toBeGreaterThan(ids.indexOf('CityLabels'));
 		expect(ids.indexOf('PlaceFootprints')).toBeGreaterThan(ids.indexOf('PlaceLabels'));
-	});
-});
-
-describe('marker labels', () => {
-	function label(language: 'en' | 'be' | 'ru', count: number): string {
-		const compiled = expression.createExpression(markerLabelText(language), 'layers[0].layout.text-field', {
-			type: 'formatted',
-			'property-type': 'data-constant',
-			expression: { interpolated: false, parameters: ['zoom', 'feature'] }
-		} as never);
-		if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
-		const properties = { name: 'Minsk', name_be: 'Мінск', name_ru: 'Минск', count };
-		const formatted = compiled.value.evaluate({ zoom: 8 }, { type: 1, properties } as never) as {
-			sections: { text: string }[];
-		};
-		return formatted.sections.map((s) => s.text).join('');
-	}
-
-	it('name the place and count its events in the chosen language, with the right plural', () => {
-		expect(label('en', 1)).toBe('Minsk\n1 event');
-		expect(label('en', 21)).toBe('Minsk\n21 events');
-		expect(label('ru', 1)).toBe('Минск\n1 событие');
-		expect(label('ru', 3)).toBe('Минск\n3 события');
-		expect(label('ru', 11)).toBe('Минск\n11 событий');
-		expect(label('ru', 21)).toBe('Минск\n21 событие');
-		expect(label('be', 5)).toBe('Мінск\n5 падзей');
-		expect(label('be', 22)).toBe('Мінск\n22 падзеі');
-	});
-});
-
-describe('tooltip text', () => {
-	it('summarises a place, a city and a cluster in plain words', () => {
-		expect(markerTooltip({ name: 'Stela', count: 2, known: true, low: 100000, high: 400000 })).toBe(
-			'Stela · 2 events · 100,000–400,000 people on its largest day'
-		);
-		expect(markerTooltip({ name: 'Lida', count: 1, known: false })).toBe('Lida · 1 event · size not reported');
-		expect(markerTooltip({ cluster: true, point_count: 3, count: 7, known: true, low: 2500, high: 3000 })).toBe(
-			'7 events at 3 places · 2,500–3,000 people on its largest day · click to zoom in'
-		);
-		expect(markerTooltip({ cluster: true, groupOf: 'cities', point_count: 4000, count: 9500, known: false })).toBe(
-			'9,500 events in 4,000 cities · size not reported · click to zoom in'
-		);
-		expect(markerTooltip({ name: 'Belaruskali', count: 1, known: false, radiusM: 3000 })).toBe(
-			'Belaruskali · 1 event · size not reported · location ±3 km'
-		);
 	});
 });
 

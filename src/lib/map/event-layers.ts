@@ -11,9 +11,9 @@ import type {
 	LayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { ENGLISH, formatCount, formatDistance, type Language } from '$lib/format';
 import { CITY_SPLIT_ZOOM } from '$lib/state/markers';
-import { LABEL_LAYERS, MAP_FONT, countryLabelText, labelText, type LabelLanguage } from './basemap-style';
+import { MAP_FONT } from './basemap-style';
+import { GROUP_COUNT_LAYERS, countLabel, markerLabel } from './marker-labels';
 import {
 	AGGREGATE_COLOUR,
 	PRO_GOVERNMENT_COLOUR,
@@ -63,128 +63,6 @@ const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'],
 export const HIT_LAYERS = ['ProGovernmentHitAreas', 'CityHitAreas', 'PlaceHitAreas'] as const;
 /** A marker can be tapped this far from its centre, however small its circle. */
 const TAP_RADIUS = 22;
-
-/** Ids of the layers that write a group's number of events on it. */
-const GROUP_COUNT_LAYERS = ['PlaceClusterCounts', 'CityClusterCounts'] as const;
-
-/** A group's number of events, written as numbers are in `locale` ("14,679", "14 679"). */
-function groupCountText(locale: string): ExpressionSpecification {
-	return ['number-format', ['get', 'count'], { locale }];
-}
-
-/**
- * The text of every label layer, basemap's and markers', in a language: what the map sets when the
- * reader changes language, and what layers are made with, so that a map opened in Belarusian or
- * Russian does not lay its labels out twice.
- */
-export function labelTexts(
-	language: LabelLanguage,
-	numbersLocale: string,
-	routeNotSourced: string
-): Record<string, ExpressionSpecification | string> {
-	return {
-		...Object.fromEntries(LABEL_LAYERS.map((id) => [id, labelText(language)])),
-		CountryLabels: countryLabelText(language),
-		CityLabels: markerLabelText(language),
-		PlaceLabels: markerLabelText(language),
-		...Object.fromEntries(GROUP_COUNT_LAYERS.map((id) => [id, groupCountText(numbersLocale)])),
-		SchematicPathLabels: routeNotSourced
-	};
-}
-
-/** The layers, each label layer with its text from `texts` (see labelTexts). */
-export function withTexts(layers: LayerSpecification[], texts: Record<string, unknown>): LayerSpecification[] {
-	return layers.map((layer) =>
-		layer.type === 'symbol' && layer.id in texts
-			? { ...layer, layout: { ...layer.layout, 'text-field': texts[layer.id] as ExpressionSpecification } }
-			: layer
-	);
-}
-
-function countLabel(source: string, id: string, extra: Partial<LayerSpecification> = {}): LayerSpecification {
-	return {
-		id,
-		type: 'symbol',
-		source,
-		filter: ['>', ['get', 'count'], 1],
-		layout: {
-			'text-field': groupCountText(ENGLISH.numbers),
-			'text-font': [MAP_FONT],
-			'text-size': 11,
-			'text-allow-overlap': true,
-			'text-ignore-placement': true
-		},
-		paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.55)', 'text-halo-width': 1.2 },
-		...extra
-	} as LayerSpecification;
-}
-
-/** "event" in each label language, by plural form: one, few (2–4, as in Slavic grammar), many. */
-const EVENT_WORD: Record<LabelLanguage, [string, string, string]> = {
-	en: ['event', 'events', 'events'],
-	be: ['падзея', 'падзеі', 'падзей'],
-	ru: ['событие', 'события', 'событий']
-};
-
-/** The plural form of a count, as Belarusian and Russian choose it (English needs only one/many). */
-function pluralOf(count: ExpressionSpecification, [one, few, many]: [string, string, string]): ExpressionSpecification {
-	const lastDigit: ExpressionSpecification = ['%', count, 10];
-	const lastTwo: ExpressionSpecification = ['%', count, 100];
-	return [
-		'case',
-		['all', ['==', lastDigit, 1], ['!=', lastTwo, 11]],
-		one,
-		['all', ['>=', lastDigit, 2], ['<=', lastDigit, 4], ['any', ['<', lastTwo, 12], ['>', lastTwo, 14]]],
-		few,
-		many
-	];
-}
-
-/** A marker's name in the chosen language, with its event count on a second line. */
-export function markerLabelText(language: LabelLanguage): ExpressionSpecification {
-	const name: ExpressionSpecification = language === 'en' ? ['get', 'name'] : ['get', `name_${language}`];
-	const count: ExpressionSpecification = ['to-number', ['get', 'count'], 0];
-	const words = EVENT_WORD[language];
-	// English has singular and plural; Belarusian and Russian add a form for 2–4, chosen by the last digits.
-	const word: ExpressionSpecification =
-		language === 'en' ? ['case', ['==', count, 1], words[0], words[1]] : pluralOf(count, words);
-	return [
-		'format',
-		name,
-		{},
-		'\n',
-		{},
-		['concat', ['to-string', count], ' ', word],
-		{ 'font-scale': 0.82 }
-	] as ExpressionSpecification;
-}
-
-/** A marker's name, with its event count on a second line, set off by the marker's own radius. */
-function markerLabel(
-	source: string,
-	id: string,
-	ringRadius: ExpressionSpecification,
-	extra: Partial<LayerSpecification>
-): LayerSpecification {
-	const radius: ExpressionSpecification = ['case', isKnown, ringRadius, UNKNOWN_RADIUS];
-	return {
-		id,
-		type: 'symbol',
-		source,
-		layout: {
-			'text-field': markerLabelText('en'),
-			'text-font': [MAP_FONT],
-			'text-size': 13,
-			'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-			'text-radial-offset': ['+', 0.35, ['/', radius, 13]],
-			'text-justify': 'auto',
-			'text-max-width': 12,
-			'symbol-sort-key': ['-', ['to-number', ['get', 'high'], 0]]
-		},
-		paint: { 'text-color': '#2b2722', 'text-halo-color': '#fbfaf6', 'text-halo-width': 1.6 },
-		...extra
-	} as LayerSpecification;
-}
 
 // The circles drawn far out (these, the unknown mark and the basemap's town dots) all take their
 // radius and stroke width from data, the rest as constants: MapLibre compiles a shader program for
@@ -463,30 +341,4 @@ export function markerLayers(scales: Scales): LayerSpecification[] {
 /** Filter of the selection ring: the selected place, or nothing. */
 export function selectionFilter(placeId: string | undefined): FilterSpecification {
 	return ['all', ['!', isCluster], ['==', ['get', 'id'], placeId ?? '']];
-}
-
-/** One line of plain text for the hover tooltip of a place, city or cluster marker, in the reader's language. */
-export function markerTooltip(properties: Record<string, unknown>, lang: Language = ENGLISH): string {
-	const count = Number(properties.count ?? 0);
-	const name = String(properties.name ?? '');
-	if (properties.proGovernment) return lang.t('tooltip.proGovernment', { name, count });
-	const low = typeof properties.low === 'number' ? properties.low : undefined;
-	const high = typeof properties.high === 'number' ? properties.high : undefined;
-	const n = (v: number) => formatCount(v, lang.numbers);
-	let people = lang.t('tooltip.unknown');
-	if (properties.known && low !== undefined && high !== undefined) {
-		const size = `${low === high ? n(low) : `${n(low)}–${n(high)}`}${properties.openEnded ? '+' : ''}`;
-		people = lang.t('tooltip.people', { size });
-	}
-	if (properties.cluster) {
-		const members = Number(properties.point_count ?? 0);
-		const group =
-			properties.groupOf === 'cities'
-				? lang.t('tooltip.cityCluster', { count, cities: n(members) })
-				: lang.t('tooltip.cluster', { count, places: n(members) });
-		return `${group} · ${people} · ${lang.t('tooltip.zoomIn')}`;
-	}
-	const radius = Number(properties.radiusM ?? 0);
-	const where = radius > 0 ? ` · ${lang.t('tooltip.where', { distance: formatDistance(radius) })}` : '';
-	return `${lang.t('tooltip.place', { name, count })} · ${people}${where}`;
 }

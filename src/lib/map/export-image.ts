@@ -2,21 +2,11 @@
  * The map as a picture a newsroom can publish: the rendered map with the title, the date range,
  * the key (drawn from the same scales as the markers) and the attribution painted into the image.
  */
-import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
-import { markerRadius, sizeTicks, type Scales } from '$lib/scales/scales';
-
-/** What is painted around the map, already in the reader's language. */
-export interface ImageDecorations {
-	title: string;
-	/** The date range, as the reader reads it. */
-	range: string;
-	scales: Scales;
-	typeLabel: (type: EventType) => string;
-	/** A size circle's label, such as "1,000 people". */
-	sizeLabel: (people: number) => string;
-	/** Credits of the app and the data, beside those of the basemap. */
-	attribution: string[];
-}
+import { EVENT_TYPE_IDS } from '$lib/data/vocabulary';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { ImageDecorations } from '$lib/state/map-handle';
+import { BASEMAP_ATTRIBUTION } from './basemap-style';
+import { markerRadius, sizeTicks } from '$lib/scales/scales';
 
 /** Plain text of HTML credits such as `<a href=…>Natural Earth</a>`. */
 function creditText(html: string): string {
@@ -28,7 +18,7 @@ function creditText(html: string): string {
 }
 
 /** Paints the map canvas and its decorations onto a new canvas, at the map's pixel ratio. */
-export function composeImage(
+function composeImage(
 	map: HTMLCanvasElement,
 	decorations: ImageDecorations,
 	basemapCredits: string[],
@@ -89,4 +79,17 @@ export function composeImage(
 	const credits = [...decorations.attribution, ...basemapCredits.map(creditText)].join(' · ');
 	ctx.fillText(credits, 12 * ratio, base + 16 * ratio, width - 24 * ratio);
 	return canvas;
+}
+
+/** The map as a PNG, with the title, dates, key and attribution painted in. */
+export function exportMapImage(map: MaplibreMap, decorations: ImageDecorations): Promise<Blob> {
+	// The drawing buffer is only readable within the frame that drew it.
+	return new Promise((resolve, reject) => {
+		map.once('render', () => {
+			const credits = import.meta.env.PUBLIC_BASEMAP_STYLE_URL ? [] : [BASEMAP_ATTRIBUTION];
+			const canvas = composeImage(map.getCanvas(), decorations, credits, window.devicePixelRatio || 1);
+			canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image could not be made.'))), 'image/png');
+		});
+		map.triggerRepaint();
+	});
 }

@@ -4,9 +4,8 @@
  * whole country does not fit across it; elsewhere the data's own extent.
  */
 import type { Place } from '$lib/data/schema';
+import type { Bounds } from '$lib/state/map-handle';
 import { BELARUS_BOUNDS, isOnMap } from './basemap-style';
-
-export type Bounds = [number, number, number, number];
 
 type Padding = number | { top: number; bottom: number; left: number; right: number };
 /** Pixels kept clear around the home view. */

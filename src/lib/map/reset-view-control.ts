@@ -6,8 +6,16 @@ export class ResetViewControl implements IControl {
 	/** `home` is asked at each click: the home view depends on the dataset and the map's size. */
 	constructor(
 		private readonly home: () => { bounds: [number, number, number, number]; padding: PaddingOptions | number },
-		private readonly label: string
+		private label: string
 	) {}
+
+	/** Names the button anew, e.g. in the language the reader switched to. */
+	relabel(label: string): void {
+		this.label = label;
+		const button = this.#container?.querySelector('button');
+		button?.setAttribute('title', label);
+		button?.setAttribute('aria-label', label);
+	}
 
 	onAdd(map: MaplibreMap): HTMLElement {
 		const container = document.createElement('div');

@@ -9,7 +9,7 @@ import type { LayerSpecification, Map as MaplibreMap, StyleSpecification } from 
 import { BLOB_PROTOCOL_SCRIPT } from './blob-address';
 import { basemapUrls } from './basemap-data';
 import { BELARUS_BOUNDS, MAP_FONT, MAX_ZOOM, chooseStyle, markersFirst, type DeferredBasemap } from './basemap-style';
-import { withTexts } from './event-layers';
+import { withTexts } from './marker-labels';
 
 type MapLibre = typeof import('maplibre-gl');
 let loading: Promise<MapLibre> | undefined;

@@ -17,8 +17,8 @@ export interface PlaybackOptions {
 
 export function createPlayback({ days, show, timers }: PlaybackOptions) {
 	const clock = timers ?? {
-		set: (fn: () => void, ms: number) => window.setInterval(fn, ms),
-		clear: (id: number) => window.clearInterval(id)
+		set: (fn: () => void, ms: number) => setInterval(fn, ms) as unknown as number,
+		clear: (id: number) => clearInterval(id)
 	};
 	let playing = $state(false);
 	let mode = $state<PlaybackMode>('day');

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sortCities, summariseCities, summarisePlaces } from '$lib/data/aggregate';
+import fc from 'fast-check';
+import { sortCities, summariseCities, summarisePlaces, type PlaceSummary } from '$lib/data/aggregate';
+import { DAYS, dataset, filter } from '$lib/data/fixtures/arbitraries';
 import { filterEvents } from '$lib/data/filter';
 import { placeName } from '$lib/data/names';
 import type { PublishedDataset } from '$lib/data/published';
@@ -201,5 +203,50 @@ describe('the view model', () => {
 		// Fewer towns than the threshold: each is drawn on its own.
 		const some = createViewModel({ events: events.slice(0, 20), places: towns, dateRange: published.dateRange });
 		expect(some({ zoom: 3, language: 'en' }).markers!.cities.features.every((f) => !f.properties.cluster)).toBe(true);
+	});
+});
+
+describe('one engine: the panels and exports come from the columns, and agree with the object sums', () => {
+	const placeOf = ({ place, events, gatherings, proGovernment, days, ...figures }: PlaceSummary) => ({
+		id: place.id,
+		events: events.map((e) => e.id),
+		gatherings: gatherings.map((e) => e.id),
+		proGovernment: proGovernment.map((e) => e.id),
+		days: [...days].sort(),
+		...figures
+	});
+
+	it('gives every place’s and city’s panel as summarisePlaces and summariseCities do', () => {
+		fc.assert(
+			fc.property(dataset, filter, ({ events, places }, chosen) => {
+				const model = createViewModel({ events, places, dateRange: { from: DAYS[0]!, to: DAYS.at(-1)! } });
+				const range = { from: chosen.from ?? DAYS[0]!, to: chosen.to ?? DAYS.at(-1)! };
+				const [from, to] = [range.from, range.to].sort() as [string, string];
+				const kept = filterEvents(events, chosen);
+				const oracle = summarisePlaces(kept, places, { from, to });
+				for (const expected of oracle) {
+					const answer = model({ ...first, ...chosen, place: expected.place.id });
+					expect(placeOf(answer.selectedPlace!)).toEqual(placeOf(expected));
+				}
+				for (const expected of summariseCities(oracle, places)) {
+					const city = model({ ...first, ...chosen, city: expected.city.id }).selectedCity!;
+					expect(city.events.map((e) => e.id)).toEqual(expected.events.map((e) => e.id));
+					expect(city.gatherings.map((e) => e.id)).toEqual(expected.gatherings.map((e) => e.id));
+					expect(city.places.map(placeOf)).toEqual(expected.places.map(placeOf));
+					expect([city.peak, city.span, city.eventCount]).toEqual([expected.peak, expected.span, expected.eventCount]);
+				}
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
+	it('exports the events filterEvents keeps, in the file’s order', () => {
+		fc.assert(
+			fc.property(dataset, filter, ({ events, places }, chosen) => {
+				const model = createViewModel({ events, places, dateRange: { from: DAYS[0]!, to: DAYS.at(-1)! } });
+				expect(model.exportEvents(chosen).map((e) => e.id)).toEqual(filterEvents(events, chosen).map((e) => e.id));
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });

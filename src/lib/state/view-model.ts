@@ -6,10 +6,9 @@
  */
 import {
 	boundsOfPlaces,
+	byStart,
 	sortCities,
 	type CitySort,
-	summariseCities,
-	summarisePlaces,
 	totalCities,
 	type CitySummary,
 	type CityTotals,
@@ -21,6 +20,8 @@ import {
 	binRows,
 	countRowTypes,
 	createEventTable,
+	eventLists,
+	eventsInInputOrder,
 	eventsWhere,
 	placesWithRows,
 	selectRows,
@@ -218,12 +219,21 @@ export function createViewModel(data: ViewData) {
 		)
 	);
 	/** Whole summaries, with their events, of the shown events at some places: for a panel. */
-	const summariesAt = (placeIds: ReadonlySet<number>) =>
-		summarisePlaces(
-			eventsWhere(table, rowsNow(), (row) => placeIds.has(table.place[row]!)),
-			data.places,
-			range()
-		);
+	const summariesAt = (placeIds: ReadonlySet<number>): PlaceSummary[] => {
+		const here = rowsNow().filter((row) => placeIds.has(table.place[row]!));
+		const summaries = totalPlaces(table, here, range()).map((totals) => {
+			const index = table.indexOfPlace.get(totals.place.id);
+			return {
+				...totals,
+				...eventLists(
+					table,
+					here.filter((row) => table.place[row] === index)
+				)
+			};
+		});
+		// A panel lists places in the order of their first shown event, not of their first event.
+		return summaries.sort((a, b) => byStart(a.events[0]!, b.events[0]!));
+	};
 	// Groups are made once over every place and city with events, when first drawn.
 	const placesWithEvents = once(() => placesWithRows(table));
 	const citiesWithEvents = once(() => {
@@ -286,13 +296,18 @@ export function createViewModel(data: ViewData) {
 		data.places.forEach((place, index) => {
 			if (place.properties.city === id) placesOfCity.add(index);
 		});
-		return summariseCities(summariesAt(placesOfCity), data.places).find((c) => c.city.id === id);
+		const summaries = summariesAt(placesOfCity);
+		const [totals] = totalCities(summaries, data.places);
+		if (!totals) return undefined;
+		// The city's events across its places, in date order, as each place's are.
+		const merged = (list: (s: PlaceSummary) => IndexedEvent[]) => summaries.flatMap(list).sort(byStart);
+		return { ...totals, events: merged((s) => s.events), gatherings: merged((s) => s.gatherings) };
 	});
 
 	/** The place markers last made, drawn or not. */
 	let placesMade = NO_MARKERS;
 
-	return (next: ViewRequest, options: AnswerOptions = {}): ViewUpdate => {
+	const answer = (next: ViewRequest, options: AnswerOptions = {}): ViewUpdate => {
 		request = next;
 		const key = filters(next);
 		const update: ViewUpdate = {};
@@ -325,6 +340,9 @@ export function createViewModel(data: ViewData) {
 		if (city.changed) update.selectedCity = city.value;
 		return update;
 	};
+	/** The events an export holds under some filters, from the same columns, in the file's order. */
+	const exportEvents = (filter: EventFilter): IndexedEvent[] => eventsInInputOrder(table, selectRows(table, filter));
+	return Object.assign(answer, { exportEvents });
 }
 
 /** Places grouped under their city, cities and places each in the order of their names in `language`. */

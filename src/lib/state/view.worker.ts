@@ -7,7 +7,6 @@
  */
 import { outlineOf } from '$lib/data/atlas-data';
 import { detailsAtHand, detailsFromChunks, type EventDetailsSource } from '$lib/data/details';
-import { filterEvents } from '$lib/data/filter';
 import { createGeocoder, type Geocoder } from '$lib/data/geocoder';
 import { cachedIndexById } from '$lib/data/lookup';
 import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/data/published-shape';
@@ -19,7 +18,7 @@ import { createViewModel, type AnswerOptions, type Markers, type ViewRequest, ty
 
 interface Open {
 	events: IndexedEvent[];
-	model: (request: ViewRequest, options?: AnswerOptions) => ViewUpdate;
+	model: ReturnType<typeof createViewModel>;
 	details: EventDetailsSource;
 	geocoder: Geocoder;
 }
@@ -159,7 +158,7 @@ async function answerAsked(
 function events(message: Extract<ViewMessage, { kind: 'events' | 'export' }>) {
 	return answerAsked(message, async (opened) => {
 		let chosen: IndexedEvent[];
-		if (message.kind === 'export') chosen = filterEvents(opened.events, message.filter);
+		if (message.kind === 'export') chosen = opened.model.exportEvents(message.filter);
 		else {
 			// Made on the first panel's question, once per dataset.
 			const byId = cachedIndexById(opened.events);

@@ -1,0 +1,241 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { outlineOf, toAtlasData } from '$lib/data/atlas-data';
+import { detailsAtHand } from '$lib/data/details';
+import { filterEvents } from '$lib/data/filter';
+import type { PublishedIndexFile } from '$lib/data/published-shape';
+import type { ProtestEvent } from '$lib/data/schema';
+import { EVENT_TYPE_IDS } from '$lib/data/vocabulary';
+import { createAtlasController, type AtlasHost } from './atlas-controller.svelte';
+import type { MapHandle } from './map-handle';
+import type { ViewAnswer, ViewClient } from './view-client';
+import { createViewModel, type ViewRequest } from './view-model';
+
+const file = () => JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedIndexFile;
+
+/** The view's worker, run in the test's own thread: the real view model, markers left as ids. */
+function inThreadClient(dataset: PublishedIndexFile): ViewClient & { requests: ViewRequest[] } {
+	const model = createViewModel({ events: dataset.events, places: dataset.places, dateRange: dataset.dateRange });
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not state
+	const listeners = new Set<(update: ViewAnswer, generation: number) => void>();
+	const requests: ViewRequest[] = [];
+	return {
+		requests,
+		open: async () => outlineOf(dataset),
+		request(request) {
+			requests.push(request);
+			// The worker answers later, never within the page's own update.
+			queueMicrotask(() => answer(request));
+		},
+		listen(onupdate) {
+			listeners.add(onupdate);
+			return () => listeners.delete(onupdate);
+		},
+		settled: () => new Promise((resolve) => setTimeout(resolve)),
+		exportEvents: async (filter) => filterEvents(dataset.events, filter) as ProtestEvent[],
+		details: detailsAtHand(),
+		finder: { suggest: async () => [], geocode: async () => ({ found: [] }) as never, prepare() {} }
+	};
+	function answer(request: ViewRequest) {
+		const { markers, ...rest } = model(request);
+		const answer: ViewAnswer = markers
+			? {
+					...rest,
+					markers: {
+						places: '',
+						cities: '',
+						paths: '',
+						proGovernment: '',
+						cityIds: markers.cities.features.map((f) => String(f.properties?.id)),
+						placeIds: markers.places.features.map((f) => String(f.properties?.id))
+					}
+				}
+			: rest;
+		listeners.forEach((listen) => listen(answer, 0));
+	}
+}
+
+/** Lets the page's effects and the worker's answers run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+/** A map that records what it was asked to do. */
+function recordingMap(openedWithView = false) {
+	const calls: string[] = [];
+	const handle: MapHandle = {
+		fitBounds: (bounds, maxZoom) => void calls.push(`fit ${bounds.map((n) => n.toFixed(3)).join(',')} ≤${maxZoom}`),
+		flyTo: (center, zoom) => void calls.push(`fly ${center.join(',')} ≥${zoom}`),
+		exportImage: async (decorations) => new Blob([decorations.title]),
+		focus: () => void calls.push('focus map'),
+		openedWithView: () => openedWithView
+	};
+	return { calls, handle };
+}
+
+/** A controller over the default dataset, whose router keeps the address in a variable. */
+function setUp(start = 'https://atlas.example/', host: Partial<AtlasHost> = {}) {
+	const dataset = file();
+	const client = inThreadClient(dataset);
+	const data = toAtlasData(outlineOf(dataset), client.details);
+	let url = $state(new URL(start));
+	const visits: { href: string; replace: boolean }[] = [];
+	const saved: { name: string; content: Blob | string }[] = [];
+	let controller!: ReturnType<typeof createAtlasController>;
+	const stop = $effect.root(() => {
+		controller = createAtlasController({
+			data: () => data,
+			client,
+			url: () => url,
+			go: async (href, { replace }) => {
+				visits.push({ href, replace });
+				url = new URL(href, url);
+				await settle();
+			},
+			paths: { app: '/', embed: '/embed/' },
+			save: (name, content) => void saved.push({ name, content }),
+			...host
+		});
+	});
+	return { app: controller, client, dataset, visits, saved, stop, url: () => url };
+}
+
+const minsk = (dataset: PublishedIndexFile) => dataset.places.find((p) => p.id === 'minsk')!;
+
+describe('the atlas controller', () => {
+	it('reads the view state from the address, and asks the view model for it', async () => {
+		const { app, client, stop } = setUp('https://atlas.example/?from=2020-08-10&to=2020-08-11&lang=be&types=rally');
+		await settle();
+		expect(app.state).toMatchObject({ from: '2020-08-10', to: '2020-08-11', lang: 'be', types: ['rally'] });
+		expect(app.locale).toBe('be');
+		expect(client.requests.at(-1)).toMatchObject({ from: '2020-08-10', to: '2020-08-11', types: ['rally'] });
+		expect(app.view.range).toEqual({ from: '2020-08-10', to: '2020-08-11' });
+		stop();
+	});
+
+	it('names what a link asked that it could not use, an unknown place too', () => {
+		const { app, stop } = setUp('https://atlas.example/?status=maybe&place=atlantis');
+		expect(app.ignoredParams).toEqual(['status=maybe', 'place=atlantis']);
+		stop();
+	});
+
+	it('opens a place by writing it to the address, then moves the map to it', async () => {
+		const { app, visits, dataset, stop } = setUp('https://atlas.example/?from=2020-08-10#map=6/53.9/27.5');
+		const map = recordingMap();
+		app.attachMap(map.handle);
+		const place = dataset.places.find((p) => p.properties.kind === 'square')!;
+		await app.selectPlace(place.id);
+		expect(visits.at(-1)).toEqual({ href: `/?place=${place.id}&from=2020-08-10#map=6/53.9/27.5`, replace: false });
+		expect(app.view.selectedPlace?.place.id).toBe(place.id);
+		expect(map.calls).toEqual([`fly ${place.geometry.coordinates.join(',')} ≥12`]);
+		stop();
+	});
+
+	it('opens a city and fits the map to its places; closing returns focus where it came from', async () => {
+		const { app, dataset, stop } = setUp();
+		const map = recordingMap();
+		app.attachMap(map.handle);
+		await app.selectCity('minsk');
+		expect(app.state).toMatchObject({ city: 'minsk' });
+		expect(app.view.selectedCity?.city.id).toBe('minsk');
+		expect(map.calls).toHaveLength(1);
+		expect(map.calls[0]).toMatch(/^fit .* ≤13$/);
+		const [west, south, east, north] = map.calls[0]!.slice(4).split(' ')[0]!.split(',').map(Number);
+		const [lon, lat] = minsk(dataset).geometry.coordinates;
+		expect(lon).toBeGreaterThan(west! - 0.2);
+		expect(lon).toBeLessThan(east! + 0.2);
+		expect(lat).toBeGreaterThan(south! - 0.2);
+		expect(lat).toBeLessThan(north! + 0.2);
+
+		const button = { focused: false, isConnected: true, focus() {} } as unknown as HTMLElement;
+		let focused = false;
+		button.focus = () => void (focused = true);
+		await app.selectCity('minsk', button);
+		await app.closePanel();
+		expect(app.state.city).toBeUndefined();
+		expect(focused).toBe(true);
+		await app.closePanel();
+		expect(map.calls.at(-1)).toBe('focus map');
+		stop();
+	});
+
+	it('raises a layout’s hidden panel before the map moves, and moves the map even for a tap on it', async () => {
+		const { app, dataset, stop } = setUp();
+		const map = recordingMap();
+		app.attachMap(map.handle);
+		const order: string[] = [];
+		app.onRevealPanel(async () => void order.push('reveal'));
+		const place = dataset.places.find((p) => p.properties.kind === 'square')!;
+		await app.selectPlace(place.id, undefined, false);
+		order.push(...map.calls);
+		expect(order).toEqual(['reveal', `fly ${place.geometry.coordinates.join(',')} ≥12`]);
+		stop();
+	});
+
+	it('toggles event types, keeping "all" as no parameter', async () => {
+		const { app, stop } = setUp();
+		await app.toggleType('rally');
+		expect(app.state.types).toHaveLength(EVENT_TYPE_IDS.length - 1);
+		expect(app.state.types).not.toContain('rally');
+		await app.toggleType('rally');
+		expect(app.state.types).toBeUndefined();
+		stop();
+	});
+
+	it('switches language and back to English without a parameter', async () => {
+		const { app, url, stop } = setUp();
+		const english = app.t('lists.cities');
+		await app.setLanguage('ru');
+		expect(url().searchParams.get('lang')).toBe('ru');
+		expect(app.t('lists.cities')).not.toBe(english);
+		await app.setLanguage('en');
+		expect(url().searchParams.has('lang')).toBe(false);
+		await app.setLanguage('xx');
+		expect(url().searchParams.has('lang')).toBe(false);
+		stop();
+	});
+
+	it('frames a linked place once the map is ready, unless the link carries its own camera', async () => {
+		const withPlace = setUp('https://atlas.example/?city=minsk');
+		const map = recordingMap();
+		withPlace.app.attachMap(map.handle);
+		await withPlace.app.mapReady();
+		expect(map.calls).toHaveLength(1);
+		withPlace.stop();
+
+		const withCamera = setUp('https://atlas.example/?city=minsk#map=9/53.9/27.56');
+		const own = recordingMap(true);
+		withCamera.app.attachMap(own.handle);
+		await withCamera.app.mapReady();
+		expect(own.calls).toEqual([]);
+		withCamera.stop();
+	});
+
+	it('plays the week by replacing the address day by day', () => {
+		const { app, visits, stop } = setUp();
+		app.playback.play();
+		app.playback.pause();
+		expect(visits.at(-1)).toEqual({ href: '/?from=2020-08-09&to=2020-08-09', replace: true });
+		app.playback.destroy();
+		stop();
+	});
+
+	it('exports what is shown: the filtered events, under a name with the dates', async () => {
+		const { app, saved, dataset, stop } = setUp('https://atlas.example/?from=2020-08-10&to=2020-08-10');
+		await app.exportAs('geojson');
+		expect(saved).toHaveLength(1);
+		expect(saved[0]!.name).toMatch(/belarus-2020-08.*2020-08-10.*\.geojson$/);
+		const exported = JSON.parse(saved[0]!.content as string) as { features: { properties: { date: string } }[] };
+		const oneDay = filterEvents(dataset.events, { from: '2020-08-10', to: '2020-08-10' });
+		expect(oneDay.length).toBeGreaterThan(0);
+		expect(oneDay.length).toBeLessThan(dataset.events.length);
+		expect(exported.features).toHaveLength(oneDay.length);
+		expect(new Set(exported.features.map((f) => f.properties.date.slice(0, 10)))).toEqual(new Set(['2020-08-10']));
+		stop();
+	});
+
+	it('in the embed, navigates within the embed', async () => {
+		const { app, visits, stop } = setUp('https://atlas.example/embed/', { embed: true });
+		await app.set({ from: '2020-08-12' });
+		expect(visits.at(-1)!.href).toBe('/embed/?from=2020-08-12');
+		stop();
+	});
+});
