@@ -15,11 +15,13 @@ import publishedIndex from '../static/data/index.json';
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `protest-atlas-${version}`;
 /**
- * Of the published data, only the list and the default dataset are kept at install. Other
+ * Of the published data, only the list, the stories (a few KB of text) and the default dataset are
+ * kept at install. Other
  * datasets, their details and every Parquet copy are kept only if the reader asks.
  */
 const isKeptData = (pathname: string) =>
 	pathname.endsWith('/data/index.json') ||
+	pathname.includes('/data/stories/') ||
 	pathname.endsWith(`/data/${publishedIndex.default}.json`) ||
 	pathname.includes(`/data/${publishedIndex.default}.details/`);
 const PRECACHE = [...build, ...files.filter((file) => !file.includes('/data/') || isKeptData(file)), ...prerendered];

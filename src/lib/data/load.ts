@@ -71,7 +71,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Turns zod issues into problems whose message says what was expected and what was found. */
-function schemaProblems(error: z.ZodError, input: unknown, file: string, record: string): Problem[] {
+export function schemaProblems(error: z.ZodError, input: unknown, file: string, record: string): Problem[] {
 	return error.issues.map((issue) => {
 		const actual = valueAt(input, issue.path);
 		const expected = expectation(issue, actual);

@@ -18,7 +18,7 @@ export { EVENT_DETAIL_FIELDS, EVENT_TYPE_IDS, EVENT_TYPES, STANCES, type EventTy
 export const Slug = z.string().regex(SLUG_PATTERN, 'a slug of lower-case letters, digits and hyphens');
 
 /** An event's id as its source wrote it (see EVENT_ID_PATTERN). */
-const EventId = z
+export const EventId = z
 	.string()
 	.regex(EVENT_ID_PATTERN, 'an id of letters, digits, ".", "_" and "-", at most 128 characters');
 

@@ -14,8 +14,11 @@ const files = args.length
 	: [
 			'geo/places.geojson',
 			...readdirSync('geo')
-				.filter((f) => f.endsWith('.events.json'))
+				.filter((f) => f.endsWith('.events.json') || f.endsWith('.story.json'))
 				.map((f) => path.join('geo', f)),
+			...(existsSync('static/data/stories') ? readdirSync('static/data/stories') : [])
+				.filter((f) => f.endsWith('.json') && f !== 'index.json')
+				.map((f) => path.join('static/data/stories', f)),
 			...(existsSync('static/data') ? readdirSync('static/data') : [])
 				.filter((f) => f.endsWith('.json') && f !== 'index.json')
 				.map((f) => path.join('static/data', f))

@@ -3,6 +3,9 @@ import { detailsPath, PUBLISHED_FORMAT } from './published';
 import path from 'node:path';
 import { gazetteerPathProblem } from './gazetteer-path';
 import type { Place } from './schema';
+import type { PublishedIndexFile } from './published-shape';
+import { checkStoryFile } from './story/publish-story';
+import { STORY_FORMAT } from './story/story';
 
 export interface ValidationReport {
 	records: number;
@@ -44,6 +47,17 @@ export function validateFiles(files: readonly string[], read: (file: string) => 
 		}
 		const value = loadJson(file);
 		if (value === undefined) continue;
+		if ((value as { format?: unknown })?.format === STORY_FORMAT) {
+			// A story is checked against the published dataset it names, beside it or in static/data.
+			const result = checkStoryFile(read(file)!, file, (slug) => {
+				const beside = path.posix.join(path.posix.dirname(file.replace(/\\/g, '/')), '..', `${slug}.json`);
+				const text = read(beside) ?? read(`static/data/${slug}.json`);
+				return text === undefined ? undefined : (JSON.parse(text) as PublishedIndexFile);
+			});
+			problems.push(...result.problems);
+			records += result.story?.chapters.length ?? 0;
+			continue;
+		}
 		if ((value as { format?: unknown })?.format === PUBLISHED_FORMAT) {
 			// A large dataset's details sit beside it, in <slug>.details/<n>.json.
 			const result = readPublished(value, file, (n) =>

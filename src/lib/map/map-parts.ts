@@ -1,7 +1,7 @@
 /** Small pieces of the map's set-up and upkeep, apart from the component that holds the map. */
 import type { FilterSpecification, GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { BASEMAP_ATTRIBUTION } from './basemap-style';
+import { BASEMAP_ATTRIBUTION, CAMERA_BOUNDS, MIN_ZOOM } from './basemap-style';
 import { ResetViewControl } from './reset-view-control';
 import { UNCHECKED } from './warm-up';
 
@@ -46,4 +46,10 @@ export async function basemapTownIds(map: MaplibreMap): Promise<ReadonlySet<stri
 	} catch {
 		return undefined;
 	}
+}
+
+/** Data within the offline basemap keeps the camera on it; an online basemap covers the world, and holds nothing. */
+export function holdToBasemap(map: MaplibreMap, withinBasemap: boolean): void {
+	if (!import.meta.env.PUBLIC_BASEMAP_STYLE_URL) map.setMaxBounds(withinBasemap ? CAMERA_BOUNDS : null);
+	map.setMinZoom(withinBasemap ? MIN_ZOOM : 0);
 }

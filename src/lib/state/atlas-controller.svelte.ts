@@ -4,10 +4,14 @@
  * view follows. The shells only arrange panels and call it; it never touches the DOM itself,
  * so it runs in unit tests without a browser.
  */
-import { tick } from 'svelte';
+import { tick, untrack } from 'svelte';
 import type { AtlasData } from '$lib/data/atlas-data';
 import type { CitySort } from '$lib/data/aggregate';
 import { placeName } from '$lib/data/names';
+import type { ProtestEvent } from '$lib/data/schema';
+import type { StoryIndex } from '$lib/data/story/publish-story';
+import { wordsIn, type ChapterView, type Story } from '$lib/data/story/story';
+import { chapterCamera } from '$lib/data/story/story-camera';
 import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
 import { formatCount, formatSpan } from '$lib/format';
 import { languageOf } from '$lib/i18n/context';
@@ -36,6 +40,18 @@ export interface AtlasHost {
 	localFile?: () => boolean;
 	/** Saves a file on the reader's machine. */
 	save: (name: string, content: Blob | string, type?: string) => void;
+	/** The story the link names, once read; undefined for none. */
+	story?: () => Story | undefined;
+	/** The published stories, for the picker. */
+	stories?: () => StoryIndex | undefined;
+}
+
+/** A chapter's view as a view state: its filters and selection, nothing of any other chapter. */
+function chapterState(view: ChapterView): ViewState {
+	const { from, to, status, stance, min, place, city, types } = view;
+	const state: ViewState = { from, to, status, stance, min, place, city, types: types as EventType[] | undefined };
+	for (const key of Object.keys(state) as (keyof ViewState)[]) if (state[key] === undefined) delete state[key];
+	return state;
 }
 
 export function createAtlasController(host: AtlasHost) {
@@ -54,10 +70,29 @@ export function createAtlasController(host: AtlasHost) {
 		}
 		return ignored;
 	});
-	const state = $derived.by((): ViewState => {
+	const asked = $derived.by((): ViewState => {
 		const url = host.url();
 		return url ? parseViewState(url.searchParams) : {};
 	});
+	/** The story being read, when the link names the one that was read for it. */
+	const reading = $derived.by(() => {
+		const story = host.story?.();
+		return story && asked.story === story.slug ? story : undefined;
+	});
+	const chapterIndex = $derived(reading ? Math.min(asked.chapter ?? 1, reading.chapters.length) - 1 : -1);
+	const state = $derived.by((): ViewState => {
+		if (!reading) return { ...asked, story: undefined, chapter: undefined };
+		const { data, lang } = asked;
+		return {
+			...chapterState(reading.chapters[chapterIndex]!.view),
+			...(data ? { data } : {}),
+			...(lang ? { lang } : {}),
+			story: reading.slug,
+			chapter: chapterIndex + 1
+		};
+	});
+	/** The chapter the reader left to explore, for "Back to the story". */
+	let storyReturn = $state<{ story: string; chapter: number }>();
 	const locale = $derived(state.lang ?? 'en');
 	const t = $derived(translator(locale));
 	const language = $derived(languageOf(locale));
@@ -76,10 +111,25 @@ export function createAtlasController(host: AtlasHost) {
 	);
 	const playback = createPlayback({
 		days: () => view.days,
-		show: (range) => void navigate({ ...state, ...range }, { replace: true })
+		show: (range) => void change(range, { replace: true })
 	});
 
-	let map: MapHandle | undefined;
+	let map = $state.raw<MapHandle>();
+	let mapIsReady = $state(false);
+	// Each chapter moves the camera to its own view, once the map can move.
+	$effect(() => {
+		if (!reading || !map || !mapIsReady) return;
+		const target = chapterCamera(reading.chapters[chapterIndex]!.view, data.places);
+		const handle = map;
+		// Once the chapter's panels have opened, so that the camera fits the map as the reader sees it.
+		if (target)
+			untrack(() => {
+				void view
+					.settled()
+					.then(tick)
+					.then(() => handle.showCamera(target));
+			});
+	});
 	/** Where keyboard focus returns when a panel closes. */
 	let returnFocus: { focus(): void; isConnected: boolean } | undefined;
 	/** What a layout does before the map moves to a chosen place: a phone raises its sheet. */
@@ -120,6 +170,12 @@ export function createAtlasController(host: AtlasHost) {
 	}
 
 	let revealsPanel = false;
+
+	/** A change of filters or dates; a reader who makes one in a story leaves it, and can come back. */
+	function change(part: Partial<ViewState>, options?: { replace?: boolean }) {
+		if (reading) storyReturn = { story: reading.slug, chapter: chapterIndex + 1 };
+		return navigate({ ...state, story: undefined, chapter: undefined, ...part }, options);
+	}
 
 	const shareSearch = $derived(viewStateSearch({ ...state, data: host.localFile?.() ? undefined : data.header.slug }));
 
@@ -172,6 +228,11 @@ export function createAtlasController(host: AtlasHost) {
 		},
 		/** What a screen reader hears when a panel opens. */
 		get announcement(): string {
+			if (reading) {
+				const chapter = reading.chapters[chapterIndex]!;
+				const counter = t('story.chapterOf', { n: chapterIndex + 1, count: reading.chapters.length });
+				return `${counter}: ${wordsIn(chapter.title, locale, reading.language).text}`;
+			}
 			if (view.selectedPlace)
 				return t('announce.place', {
 					name: placeName(view.selectedPlace.place, locale),
@@ -185,10 +246,50 @@ export function createAtlasController(host: AtlasHost) {
 			return '';
 		},
 		navigate,
-		/** Changes part of the view state. */
-		set(change: Partial<ViewState>, options?: { replace?: boolean }) {
-			return navigate({ ...state, ...change }, options);
+		/** The story being read, and its chapter from 0; undefined and -1 when none is. */
+		get reading() {
+			return reading;
 		},
+		get chapterIndex() {
+			return chapterIndex;
+		},
+		get stories() {
+			return host.stories?.()?.stories ?? [];
+		},
+		/** The chapter left by "Explore from here". */
+		get storyReturn() {
+			return storyReturn;
+		},
+		/** Opens a chapter (from 1); the link follows it, so that a shared link opens the chapter being read. */
+		goToChapter(chapter: number) {
+			if (!reading) return Promise.resolve();
+			const next = Math.min(Math.max(chapter, 1), reading.chapters.length);
+			if (next === chapterIndex + 1) return Promise.resolve();
+			return navigate({ data: asked.data, lang: asked.lang, story: reading.slug, chapter: next });
+		},
+		/** Opens a published story at its first chapter, with its own dataset. */
+		openStory(slug: string) {
+			const listing = host.stories?.()?.stories.find((s) => s.slug === slug);
+			const dataset = listing && listing.dataset !== data.header.slug ? listing.dataset : undefined;
+			return navigate({ lang: asked.lang, data: dataset, story: slug, chapter: 1 });
+		},
+		/** Leaves the story at the chapter's view, with the whole interface. */
+		exploreFromHere() {
+			if (!reading) return Promise.resolve();
+			storyReturn = { story: reading.slug, chapter: chapterIndex + 1 };
+			return navigate({ ...state, story: undefined, chapter: undefined });
+		},
+		backToStory() {
+			const back = storyReturn;
+			storyReturn = undefined;
+			return back ? navigate({ data: asked.data, lang: asked.lang, ...back }) : Promise.resolve();
+		},
+		/** The whole events a chapter rests on, with their sources. */
+		citedEvents(ids: readonly string[]): Promise<ProtestEvent[]> {
+			return host.client.eventsById(ids);
+		},
+		/** Changes part of the view state; in a story, that leaves it to explore from the chapter. */
+		set: change,
 		attachMap(handle: MapHandle | undefined) {
 			map = handle;
 		},
@@ -219,14 +320,15 @@ export function createAtlasController(host: AtlasHost) {
 		toggleType(type: EventType) {
 			const shown = state.types ?? [...EVENT_TYPE_IDS];
 			const next = shown.includes(type) ? shown.filter((t) => t !== type) : [...shown, type];
-			return navigate({ ...state, types: next.length === EVENT_TYPE_IDS.length ? undefined : next });
+			return change({ types: next.length === EVENT_TYPE_IDS.length ? undefined : next });
 		},
 		setLanguage(lang: string) {
 			return navigate({ ...state, lang: isLabelLanguage(lang) && lang !== 'en' ? lang : undefined });
 		},
 		/** A link that opens a place or city frames it, unless it also carries its own camera. */
 		async mapReady() {
-			if (map?.openedWithView()) return;
+			mapIsReady = true;
+			if (reading || map?.openedWithView()) return;
 			await view.settled();
 			if (state.place || state.city) await revealPanel();
 			if (state.place) showPlace(state.place);

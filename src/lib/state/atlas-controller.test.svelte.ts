@@ -5,6 +5,7 @@ import { detailsAtHand } from '$lib/data/details';
 import { filterEvents } from '$lib/data/filter';
 import type { PublishedIndexFile } from '$lib/data/published-shape';
 import type { ProtestEvent } from '$lib/data/schema';
+import type { Story } from '$lib/data/story/story';
 import { EVENT_TYPE_IDS } from '$lib/data/vocabulary';
 import { createAtlasController, type AtlasHost } from './atlas-controller.svelte';
 import type { MapHandle } from './map-handle';
@@ -34,6 +35,7 @@ function inThreadClient(dataset: PublishedIndexFile): ViewClient & { requests: V
 		settled: () => new Promise((resolve) => setTimeout(resolve)),
 		exportEvents: async (filter) => filterEvents(dataset.events, filter) as ProtestEvent[],
 		details: detailsAtHand(),
+		eventsById: async (ids) => ids.map((id) => dataset.events.find((e) => e.id === id) as ProtestEvent),
 		finder: { suggest: async () => [], geocode: async () => ({ found: [] }) as never, prepare() {} }
 	};
 	function answer(request: ViewRequest) {
@@ -66,6 +68,7 @@ function recordingMap(openedWithView = false) {
 		flyTo: (center, zoom) => void calls.push(`fly ${center.join(',')} ≥${zoom}`),
 		exportImage: async (decorations) => new Blob([decorations.title]),
 		focus: () => void calls.push('focus map'),
+		showCamera: (target) => void calls.push(`camera ${JSON.stringify(target)}`),
 		openedWithView: () => openedWithView
 	};
 	return { calls, handle };
@@ -97,6 +100,8 @@ function setUp(start = 'https://atlas.example/', host: Partial<AtlasHost> = {}) 
 	});
 	return { app: controller, client, dataset, visits, saved, stop, url: () => url };
 }
+
+const story = () => JSON.parse(readFileSync('static/data/stories/belarus-week.json', 'utf8')) as Story;
 
 const minsk = (dataset: PublishedIndexFile) => dataset.places.find((p) => p.id === 'minsk')!;
 
@@ -237,5 +242,68 @@ describe('the atlas controller', () => {
 		await app.set({ from: '2020-08-12' });
 		expect(visits.at(-1)!.href).toBe('/embed/?from=2020-08-12');
 		stop();
+	});
+
+	describe('reading a story', () => {
+		it('takes each chapter’s view whole: its dates, filters and selection, nothing of the chapter before', async () => {
+			const { app, url, stop } = setUp('https://atlas.example/?story=belarus-week&chapter=2', { story });
+			expect(app.reading?.slug).toBe('belarus-week');
+			expect(app.state).toMatchObject({ from: '2020-08-10', to: '2020-08-10', place: 'pushkinskaya', chapter: 2 });
+			await app.goToChapter(5);
+			expect(url().search).toBe('?story=belarus-week&chapter=5');
+			expect(app.state).toMatchObject({ from: '2020-08-13', to: '2020-08-14', types: ['strike'], chapter: 5 });
+			expect(app.state.place).toBeUndefined();
+			expect(app.view.selectedPlace).toBeUndefined();
+			await app.goToChapter(99);
+			expect(app.state.chapter).toBe(story().chapters.length);
+			stop();
+		});
+
+		it('moves the camera to each chapter once the map is ready', async () => {
+			const { app, dataset, stop } = setUp('https://atlas.example/?story=belarus-week&chapter=2', { story });
+			const map = recordingMap();
+			app.attachMap(map.handle);
+			await settle();
+			expect(map.calls).toEqual([]);
+			await app.mapReady();
+			await settle();
+			await settle();
+			const pushkinskaya = dataset.places.find((p) => p.id === 'pushkinskaya')!.geometry.coordinates;
+			expect(map.calls).toEqual([`camera ${JSON.stringify({ center: pushkinskaya, zoom: 13 })}`]);
+			await app.goToChapter(1);
+			await settle();
+			await settle();
+			expect(map.calls.at(-1)).toBe(`camera ${JSON.stringify({ bounds: [23.2, 51.3, 32.7, 56.1], maxZoom: 13 })}`);
+			stop();
+		});
+
+		it('leaves to explore at the chapter’s view, and comes back to the same chapter', async () => {
+			const { app, url, stop } = setUp('https://atlas.example/?story=belarus-week&chapter=4&lang=ru', { story });
+			await app.exploreFromHere();
+			expect(app.reading).toBeUndefined();
+			expect(url().search).toBe('?from=2020-08-12&to=2020-08-13&types=human-chain,rally&lang=ru');
+			expect(app.storyReturn).toEqual({ story: 'belarus-week', chapter: 4 });
+			await app.backToStory();
+			expect(url().search).toBe('?story=belarus-week&chapter=4&lang=ru');
+			expect(app.state.chapter).toBe(4);
+			stop();
+		});
+
+		it('leaves the story, able to come back, when the reader changes a filter or the dates', async () => {
+			const { app, url, stop } = setUp('https://atlas.example/?story=belarus-week&chapter=5', { story });
+			await app.toggleType('rally');
+			expect(app.reading).toBeUndefined();
+			expect(url().search).toBe('?from=2020-08-13&to=2020-08-14&types=strike,rally');
+			expect(app.storyReturn).toEqual({ story: 'belarus-week', chapter: 5 });
+			stop();
+		});
+
+		it('gives a chapter’s cited events whole, with their sources', async () => {
+			const { app, stop } = setUp('https://atlas.example/?story=belarus-week&chapter=7', { story });
+			const cited = await app.citedEvents(app.reading!.chapters[6]!.events);
+			expect(cited.map((e) => e.id)).toEqual(story().chapters[6]!.events);
+			expect(cited.every((e) => e.sources.length > 0)).toBe(true);
+			stop();
+		});
 	});
 });

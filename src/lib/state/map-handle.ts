@@ -3,6 +3,7 @@
  * `state/` and `map/`, so that the controller never imports the map.
  */
 import type { EventType } from '$lib/data/vocabulary';
+import type { CameraTarget } from '$lib/data/story/story-camera';
 import type { Scales } from '$lib/scales/scales';
 
 /** West, south, east, north. */
@@ -22,6 +23,8 @@ export interface ImageDecorations {
 }
 
 export interface MapHandle {
+	/** Moves to a story chapter's camera exactly: flying, or cutting for a reader who prefers less motion. */
+	showCamera(target: CameraTarget): void;
 	/** Fits a box inside the map's padding, zooming in no further than `maxZoom`. */
 	fitBounds(bounds: Bounds, maxZoom?: number): void;
 	/** Centres a point, zooming in at least to `zoom`. */

@@ -4,6 +4,21 @@ import { parseViewState, viewStateSearch } from './url-state';
 const parse = (search: string) => parseViewState(new URLSearchParams(search));
 
 describe('view state in the URL', () => {
+	it('reads a story’s chapter, and writes a chapter’s link with only the story, chapter and language', () => {
+		const ignored: string[] = [];
+		expect(parseViewState(new URLSearchParams('?story=belarus-week&chapter=3&lang=be'), ignored)).toEqual({
+			story: 'belarus-week',
+			chapter: 3,
+			lang: 'be'
+		});
+		expect(viewStateSearch({ story: 'belarus-week', chapter: 3, lang: 'be', from: '2020-08-10', place: 'stela' })).toBe(
+			'?story=belarus-week&chapter=3&lang=be'
+		);
+		parseViewState(new URLSearchParams('?story=Bad%20Slug&chapter=0'), ignored);
+		parseViewState(new URLSearchParams('?chapter=1e3'), ignored);
+		expect(ignored).toEqual(['story=Bad Slug', 'chapter=0', 'chapter=1e3']);
+	});
+
 	it('reads a place, a city, dates, types, statuses and a minimum size', () => {
 		expect(
 			parse('?place=pushkinskaya&city=minsk&from=2020-08-14&to=2020-08-15&types=rally,strike&status=reported&min=1000')

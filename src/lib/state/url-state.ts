@@ -27,6 +27,10 @@ export interface ViewState extends EventFilter {
 	city?: string;
 	/** Language of the map's labels; unset means English. */
 	lang?: Exclude<LabelLanguage, 'en'>;
+	/** A published story being read, by slug: its chapter's view stands for the filters and selection. */
+	story?: string;
+	/** The chapter read, from 1. */
+	chapter?: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -89,6 +93,10 @@ export function parseViewState(params: URLSearchParams, ignored: string[] = []):
 	keep('min', minText, /^\d{1,10}$/.test(minText ?? '') && min > 0 && min <= MAX_MIN_CROWD, min);
 	const lang = params.get('lang');
 	keep('lang', lang, isLabelLanguage(lang) && lang !== 'en', lang as ViewState['lang']);
+	const story = params.get('story');
+	keep('story', story, Boolean(story && SLUG.test(story)), story ?? undefined);
+	const chapter = params.get('chapter');
+	keep('chapter', chapter, /^[1-9]\d{0,2}$/.test(chapter ?? ''), Number(chapter));
 	return state;
 }
 
@@ -104,6 +112,13 @@ function isDate(text: string): boolean {
 export function viewStateSearch(state: ViewState): string {
 	const params = new URLSearchParams();
 	if (state.data) params.set('data', state.data);
+	if (state.story) {
+		// A chapter's link names the chapter; its view comes with it.
+		params.set('story', state.story);
+		params.set('chapter', String(state.chapter ?? 1));
+		if (state.lang) params.set('lang', state.lang);
+		return `?${params.toString()}`;
+	}
 	if (state.place) params.set('place', state.place);
 	if (state.city) params.set('city', state.city);
 	if (state.from) params.set('from', state.from);

@@ -50,6 +50,8 @@ export interface ViewClient {
 	exportEvents(filter: EventFilter): Promise<ProtestEvent[]>;
 	/** The whole events, texts and sources included, asked of the worker. */
 	details: EventDetailsSource;
+	/** Whole events by id, e.g. those a story's chapter cites. */
+	eventsById(ids: readonly string[]): Promise<ProtestEvent[]>;
 	/** Place search over the open dataset's places, in the worker. */
 	finder: PlaceFinder;
 }
@@ -134,6 +136,7 @@ export function createViewClient(worker: Port): ViewClient {
 		exportEvents(filter) {
 			return ask((id) => ({ kind: 'export', generation, id, filter }));
 		},
+		eventsById: (ids) => ask((id) => ({ kind: 'events', generation, id, ids: [...ids] })),
 		details: {
 			of: async (event) =>
 				(await ask<ProtestEvent[]>((id) => ({ kind: 'events', generation, id, ids: [event.id] })))[0]!,

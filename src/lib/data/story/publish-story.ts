@@ -1,0 +1,76 @@
+/**
+ * Publishing a story: checked against the published dataset it names, then written beside the
+ * datasets as `stories/<slug>.json`, and listed in `stories/index.json`, which the app's story
+ * picker reads. Nothing is half-written: both files are replaced together.
+ */
+import { parseJson, type Problem } from '../load';
+import type { PublishedIndexFile } from '../published-shape';
+import { readStory, wordsIn, type Story, type StoryDataset } from './story';
+
+export const STORIES_FOLDER = 'stories';
+
+/** One line of the stories' list. */
+interface StoryListing {
+	slug: string;
+	title: Story['title'];
+	dataset: string;
+	language: Story['language'];
+	chapters: number;
+}
+export interface StoryIndex {
+	stories: StoryListing[];
+}
+
+/** What a story is checked against, from a published dataset's index. */
+export function storyDataset(file: PublishedIndexFile): StoryDataset {
+	return {
+		slug: file.slug,
+		dateRange: file.dateRange,
+		places: file.places,
+		eventIds: new Set(file.events.map((e) => e.id))
+	};
+}
+
+/** The list with this story in it, replacing an older version of the same slug; ordered by title. */
+export function listStory(index: StoryIndex | undefined, story: Story): StoryIndex {
+	const listing: StoryListing = {
+		slug: story.slug,
+		title: story.title,
+		dataset: story.dataset,
+		language: story.language,
+		chapters: story.chapters.length
+	};
+	const others = (index?.stories ?? []).filter((s) => s.slug !== story.slug);
+	const title = (s: StoryListing) => wordsIn(s.title, 'en', s.language).text;
+	return { stories: [...others, listing].sort((a, b) => title(a).localeCompare(title(b), 'en')) };
+}
+
+/**
+ * Reads a story file's text and checks it against its dataset; `readDataset` gives a published
+ * dataset's index by slug, or undefined when none is published under it.
+ */
+export function checkStoryFile(
+	text: string,
+	file: string,
+	readDataset: (slug: string) => PublishedIndexFile | undefined
+): { story?: Story; problems: Problem[] } {
+	const parsed = parseJson(text, file);
+	if (parsed.value === undefined) return { problems: parsed.problems };
+	const slug = (parsed.value as { dataset?: unknown } | null)?.dataset;
+	const dataset = typeof slug === 'string' ? readDataset(slug) : undefined;
+	if (typeof slug === 'string' && !dataset) {
+		const shape = readStory(parsed.value, file);
+		return {
+			problems: [
+				...shape.problems,
+				{
+					file,
+					record: 'story',
+					field: 'dataset',
+					message: `expected a published dataset, got "${slug}" (publish it first with npm run import)`
+				}
+			]
+		};
+	}
+	return readStory(parsed.value, file, dataset && storyDataset(dataset));
+}
