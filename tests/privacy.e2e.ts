@@ -20,6 +20,14 @@ function cacheContents(page: Page): Promise<Record<string, string[]>> {
 	});
 }
 
+/** What the app keeps of the published data at install: the list, the default dataset and the stories' text. */
+const KEPT_WITH_APP = [
+	'/data/belarus-2020-08.json',
+	'/data/index.json',
+	'/data/stories/belarus-week.json',
+	'/data/stories/index.json'
+];
+
 const dataPaths = (contents: Record<string, string[]>) =>
 	Object.values(contents)
 		.flat()
@@ -100,7 +108,7 @@ test.describe('what the device keeps', () => {
 			await waitForMapIdle(page);
 			const appOnly = await cacheContents(page);
 			expect(Object.keys(appOnly)).toHaveLength(1);
-			expect(dataPaths(appOnly)).toEqual(['/data/belarus-2020-08.json', '/data/index.json']);
+			expect(dataPaths(appOnly)).toEqual(KEPT_WITH_APP);
 			expect(Object.values(appOnly)[0]).toEqual(expect.arrayContaining(['/', '/embed/', '/privacy/']));
 			// The default dataset is always kept: no button for it.
 			await expect(page.getByRole('button', { name: 'Keep for offline reading' })).toHaveCount(0);
@@ -113,14 +121,12 @@ test.describe('what the device keeps', () => {
 			await expect(page.getByRole('complementary', { name: 'Site 7' }).getByRole('article').first()).toContainText(
 				'at site 7.'
 			);
-			expect(dataPaths(await cacheContents(page))).toEqual(['/data/belarus-2020-08.json', '/data/index.json']);
+			expect(dataPaths(await cacheContents(page))).toEqual(KEPT_WITH_APP);
 
 			// Kept: the index and every details file.
 			await page.getByRole('button', { name: 'Keep for offline reading' }).click();
 			await expect(page.getByText('Kept for offline reading')).toBeVisible();
-			expect(dataPaths(await cacheContents(page))).toEqual(
-				['/data/belarus-2020-08.json', '/data/index.json', ...bigFiles].sort()
-			);
+			expect(dataPaths(await cacheContents(page))).toEqual([...KEPT_WITH_APP, ...bigFiles].sort());
 			await context.setOffline(true);
 			await page.reload();
 			await waitForMapIdle(page);
@@ -134,7 +140,7 @@ test.describe('what the device keeps', () => {
 			// Removed: gone again.
 			await page.getByRole('button', { name: 'Remove the offline copy' }).click();
 			await expect(page.getByRole('button', { name: 'Keep for offline reading' })).toBeVisible();
-			expect(dataPaths(await cacheContents(page))).toEqual(['/data/belarus-2020-08.json', '/data/index.json']);
+			expect(dataPaths(await cacheContents(page))).toEqual(KEPT_WITH_APP);
 
 			// Forget this site: no cache and no service worker.
 			await page.getByRole('button', { name: 'Keep for offline reading' }).click();

@@ -5,7 +5,8 @@
  */
 import { parseJson, type Problem } from '../load';
 import type { PublishedIndexFile } from '../published-shape';
-import { readStory, wordsIn, type Story, type StoryDataset } from './story';
+import { readStory, type Story, type StoryDataset } from './story';
+import { wordsIn } from './words';
 
 export const STORIES_FOLDER = 'stories';
 

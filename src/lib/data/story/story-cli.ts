@@ -9,7 +9,7 @@ import { formatProblem } from '../load';
 import type { PublishedIndexFile } from '../published-shape';
 import { writeTogether } from '../import/write-together';
 import { checkStoryFile, listStory, STORIES_FOLDER, type StoryIndex } from './publish-story';
-import { wordsIn } from './story';
+import { wordsIn } from './words';
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const option = (name: string) => {

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../load';
 import type { PublishedIndexFile } from '../published-shape';
 import { checkStoryFile, listStory, storyDataset } from './publish-story';
-import { readStory, wordsIn, type Story } from './story';
+import { readStory, type Story } from './story';
+import { wordsIn } from './words';
 
 const published = () => JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedIndexFile;
 const builtIn = () => JSON.parse(readFileSync('geo/belarus-2020-08.story.json', 'utf8')) as Story;

@@ -10,10 +10,9 @@ import { schemaProblems, type Problem } from '../load';
 import { EventId, IsoDate, Slug, type Place } from '../schema';
 import { EVENT_TYPE_IDS } from '../vocabulary';
 import { readStoryText } from './story-text';
+import { STORY_LANGUAGES } from './words';
 
 export const STORY_FORMAT = 'protest-atlas-story';
-export const STORY_LANGUAGES = ['en', 'be', 'ru'] as const;
-export type StoryLanguage = (typeof STORY_LANGUAGES)[number];
 
 /** Words in one language, or in several: `{ "en": "…", "be": "…", "ru": "…" }`. */
 const Words = z.union([
@@ -26,7 +25,6 @@ const Words = z.union([
 		})
 		.refine((texts) => Object.keys(texts).length > 0, 'text in at least one of en, be and ru')
 ]);
-export type Words = z.infer<typeof Words>;
 
 const Longitude = z.number().min(-180).max(180);
 const Latitude = z.number().min(-90).max(90);
@@ -84,15 +82,6 @@ export interface StoryDataset {
 	dateRange: { from: string; to: string };
 	places: readonly Place[];
 	eventIds: ReadonlySet<string>;
-}
-
-/** Words in a language, and whether they are in it or in the story's own language instead. */
-export function wordsIn(words: Words, language: string, fallback: StoryLanguage): { text: string; language: string } {
-	if (typeof words === 'string') return { text: words, language: fallback };
-	const own = words[language as StoryLanguage];
-	if (own) return { text: own, language };
-	const chosen = words[fallback] ? fallback : STORY_LANGUAGES.find((l) => words[l])!;
-	return { text: words[chosen]!, language: chosen };
 }
 
 /** A zod path such as ["chapters", 2, "view", "from"] as a record and a field: chapter 3, view.from. */
