@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gazetteerPathProblem } from './gazetteer-path';
 import type { Place } from './schema';
 import type { PublishedIndexFile } from './published-shape';
-import { checkStoryFile } from './story/publish-story';
+import { checkStory } from './story/publish-story';
 import { STORY_FORMAT } from './story/story';
 
 export interface ValidationReport {
@@ -49,7 +49,7 @@ export function validateFiles(files: readonly string[], read: (file: string) => 
 		if (value === undefined) continue;
 		if ((value as { format?: unknown })?.format === STORY_FORMAT) {
 			// A story is checked against the published dataset it names, beside it or in static/data.
-			const result = checkStoryFile(read(file)!, file, (slug) => {
+			const result = checkStory(value, file, (slug) => {
 				const beside = path.posix.join(path.posix.dirname(file.replace(/\\/g, '/')), '..', `${slug}.json`);
 				const text = read(beside) ?? read(`static/data/${slug}.json`);
 				return text === undefined ? undefined : (JSON.parse(text) as PublishedIndexFile);

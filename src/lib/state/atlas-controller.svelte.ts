@@ -134,7 +134,7 @@ export function createAtlasController(host: AtlasHost) {
 	/** Where keyboard focus returns when a panel closes. */
 	let returnFocus: { focus(): void; isConnected: boolean } | undefined;
 	/** What a layout does before the map moves to a chosen place: a phone raises its sheet. */
-	let revealPanel: () => Promise<void> = async () => {};
+	let revealPanel: (() => Promise<void>) | undefined;
 
 	function navigate(next: ViewState, { replace = false } = {}): Promise<void> {
 		const hash = host.url()?.hash ?? '';
@@ -156,21 +156,19 @@ export function createAtlasController(host: AtlasHost) {
 		returnFocus = from;
 		await navigate({ ...state, place: placeId, city: undefined });
 		await view.settled();
-		await revealPanel();
+		await revealPanel?.();
 		await tick();
-		if (move || revealsPanel) showPlace(placeId);
+		if (move || revealPanel) showPlace(placeId);
 	}
 
 	async function selectCity(cityId: string, from?: HTMLElement) {
 		returnFocus = from;
 		await navigate({ ...state, city: cityId, place: undefined });
 		await view.settled();
-		await revealPanel();
+		await revealPanel?.();
 		await tick();
 		showCity(cityId);
 	}
-
-	let revealsPanel = false;
 
 	/** A change of filters or dates; a reader who makes one in a story leaves it, and can come back. */
 	function change(part: Partial<ViewState>, options?: { replace?: boolean }) {
@@ -297,10 +295,8 @@ export function createAtlasController(host: AtlasHost) {
 		/** A layout that hides panels under the map (a phone's sheet) shows them before the map moves. */
 		onRevealPanel(reveal: () => Promise<void>) {
 			revealPanel = reveal;
-			revealsPanel = true;
 			return () => {
-				revealPanel = async () => {};
-				revealsPanel = false;
+				revealPanel = undefined;
 			};
 		},
 		selectPlace,
@@ -331,7 +327,7 @@ export function createAtlasController(host: AtlasHost) {
 			mapIsReady = true;
 			if (reading || map?.openedWithView()) return;
 			await view.settled();
-			if (state.place || state.city) await revealPanel();
+			if (state.place || state.city) await revealPanel?.();
 			if (state.place) showPlace(state.place);
 			else if (state.city) showCity(state.city);
 		},

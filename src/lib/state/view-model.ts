@@ -221,15 +221,14 @@ export function createViewModel(data: ViewData) {
 	/** Whole summaries, with their events, of the shown events at some places: for a panel. */
 	const summariesAt = (placeIds: ReadonlySet<number>): PlaceSummary[] => {
 		const here = rowsNow().filter((row) => placeIds.has(table.place[row]!));
+		// A place's rows are consecutive, as totalPlaces reads them: each place's run is sliced, not filtered.
+		let start = 0;
 		const summaries = totalPlaces(table, here, range()).map((totals) => {
-			const index = table.indexOfPlace.get(totals.place.id);
-			return {
-				...totals,
-				...eventLists(
-					table,
-					here.filter((row) => table.place[row] === index)
-				)
-			};
+			let end = start;
+			while (end < here.length && table.place[here[end]!] === table.place[here[start]!]) end++;
+			const lists = eventLists(table, here.subarray(start, end));
+			start = end;
+			return { ...totals, ...lists };
 		});
 		// A panel lists places in the order of their first shown event, not of their first event.
 		return summaries.sort((a, b) => byStart(a.events[0]!, b.events[0]!));

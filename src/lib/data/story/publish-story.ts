@@ -47,8 +47,8 @@ export function listStory(index: StoryIndex | undefined, story: Story): StoryInd
 }
 
 /**
- * Reads a story file's text and checks it against its dataset; `readDataset` gives a published
- * dataset's index by slug, or undefined when none is published under it.
+ * Checks a story file's text against its dataset; `readDataset` gives a published dataset's
+ * index by slug, or undefined when none is published under it.
  */
 export function checkStoryFile(
 	text: string,
@@ -56,11 +56,19 @@ export function checkStoryFile(
 	readDataset: (slug: string) => PublishedIndexFile | undefined
 ): { story?: Story; problems: Problem[] } {
 	const parsed = parseJson(text, file);
-	if (parsed.value === undefined) return { problems: parsed.problems };
-	const slug = (parsed.value as { dataset?: unknown } | null)?.dataset;
+	return parsed.value === undefined ? { problems: parsed.problems } : checkStory(parsed.value, file, readDataset);
+}
+
+/** The same, for a file already read as JSON. */
+export function checkStory(
+	value: unknown,
+	file: string,
+	readDataset: (slug: string) => PublishedIndexFile | undefined
+): { story?: Story; problems: Problem[] } {
+	const slug = (value as { dataset?: unknown } | null)?.dataset;
 	const dataset = typeof slug === 'string' ? readDataset(slug) : undefined;
 	if (typeof slug === 'string' && !dataset) {
-		const shape = readStory(parsed.value, file);
+		const shape = readStory(value, file);
 		return {
 			problems: [
 				...shape.problems,
@@ -73,5 +81,5 @@ export function checkStoryFile(
 			]
 		};
 	}
-	return readStory(parsed.value, file, dataset && storyDataset(dataset));
+	return readStory(value, file, dataset && storyDataset(dataset));
 }
