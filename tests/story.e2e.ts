@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { checkStoryFile } from '../src/lib/data/story/publish-story';
 import { expectOnlyOwnOrigin, recordOrigins, waitForMapIdle } from './support/map';
 
 interface Chapter {
@@ -193,5 +197,79 @@ test.describe('a story in an iframe', () => {
 			'href',
 			/[?&]story=belarus-week&chapter=4$/
 		);
+	});
+});
+
+test.describe('writing a story in the browser', () => {
+	test('capture → write → reorder → download → check → publish → read gives back the same chapters', async ({
+		page
+	}) => {
+		await page.goto('/?place=stela&from=2020-08-16&to=2020-08-16#map=12/53.915/27.55');
+		await waitForMapIdle(page);
+		await page.getByRole('button', { name: 'New story' }).click();
+		const editor = page.getByRole('dialog', { name: 'Write a story' });
+		await editor.getByLabel('Story title').fill('Sunday, and before');
+		await editor.getByRole('button', { name: 'Add this view as a chapter' }).click();
+		const first = editor.getByRole('group', { name: 'Chapter 1' });
+		await first.getByLabel('Title').fill('The march');
+		await first.getByLabel(/^Text/).fill('People walked to **Independence Square**.');
+		await first.getByText(/Events it rests on/).click();
+		await first.getByRole('checkbox', { name: /The March for Freedom/ }).check();
+		// A second view, chosen with the app itself: the whole week.
+		await page.getByRole('button', { name: 'All dates' }).click();
+		await expect(page).not.toHaveURL(/from=/);
+		await waitForMapIdle(page);
+		await editor.getByRole('button', { name: 'Add this view as a chapter' }).click();
+		const second = editor.getByRole('group', { name: 'Chapter 2' });
+		await second.getByLabel('Title').fill('The whole week');
+		await second.getByLabel(/^Text/).fill('Seven days.');
+		await second.getByRole('button', { name: 'Move up' }).click();
+		await expect(editor.getByRole('group', { name: 'Chapter 1' }).getByLabel('Title')).toHaveValue('The whole week');
+
+		const downloading = page.waitForEvent('download');
+		await editor.getByRole('button', { name: 'Download the story file' }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toBe('sunday-and-before.json');
+		const file = path.join(test.info().outputDir, 'sunday-and-before.json');
+		await download.saveAs(file);
+		const text = readFileSync(file, 'utf8');
+		const checked = checkStoryFile(text, file, () =>
+			JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8'))
+		);
+		expect(checked.problems).toEqual([]);
+		expect(checked.story!.chapters.map((c) => [c.title, c.text, c.events, c.view.place, c.view.from])).toEqual([
+			[{ en: 'The whole week' }, { en: 'Seven days.' }, [], 'stela', undefined],
+			[
+				{ en: 'The march' },
+				{ en: 'People walked to **Independence Square**.' },
+				['2020-08-16-march-for-freedom'],
+				'stela',
+				'2020-08-16'
+			]
+		]);
+		const camera = checked.story!.chapters[1]!.view.camera as { center: number[]; zoom: number };
+		expect(camera.zoom).toBeCloseTo(12, 0);
+
+		// Published with one command into a copy of the data folder, it reads back the same.
+		const out = mkdtempSync(path.join(tmpdir(), 'stories-'));
+		cpSync('static/data/belarus-2020-08.json', path.join(out, 'belarus-2020-08.json'));
+		const published = spawnSync(
+			process.execPath,
+			['node_modules/tsx/dist/cli.mjs', 'src/lib/data/story/story-cli.ts', 'add', file, '--out', out],
+			{ encoding: 'utf8' }
+		);
+		expect(published.status).toBe(0);
+		expect(JSON.parse(readFileSync(path.join(out, 'stories', 'sunday-and-before.json'), 'utf8'))).toEqual(
+			checked.story
+		);
+
+		// The preview reads the draft as a reader would.
+		await editor.getByRole('button', { name: 'Preview' }).click();
+		await expect(page).toHaveURL(/story=sunday-and-before&chapter=1/);
+		await expect(page.locator('article[aria-current="step"] h2')).toHaveText('The whole week');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		await page.getByRole('button', { name: 'Next →' }).click();
+		await expect(page.locator('article[aria-current="step"] h2')).toHaveText('The march');
+		await expect(page.locator('article[aria-current="step"]')).toContainText('Independence Square');
 	});
 });

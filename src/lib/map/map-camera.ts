@@ -39,6 +39,12 @@ export function createMapHandle(map: () => MaplibreMap | undefined, openedWithVi
 		focus() {
 			map()?.getCanvas().focus();
 		},
+		currentCamera() {
+			const target = map();
+			if (!target) return undefined;
+			const { lng, lat } = target.getCenter();
+			return { center: [lng, lat], zoom: target.getZoom() };
+		},
 		openedWithView
 	};
 }

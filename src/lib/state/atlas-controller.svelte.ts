@@ -13,6 +13,7 @@ import type { StoryIndex } from '$lib/data/story/publish-story';
 import type { ChapterView, Story } from '$lib/data/story/story';
 import { wordsIn } from '$lib/data/story/words';
 import { chapterCamera } from '$lib/data/story/story-camera';
+import { captureView } from '$lib/data/story/draft';
 import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
 import { formatCount, formatSpan } from '$lib/format';
 import { languageOf } from '$lib/i18n/context';
@@ -282,6 +283,16 @@ export function createAtlasController(host: AtlasHost) {
 			const back = storyReturn;
 			storyReturn = undefined;
 			return back ? navigate({ data: asked.data, lang: asked.lang, ...back }) : Promise.resolve();
+		},
+		/** The view shown now as a story chapter's: its filters and selection, and the map's camera. */
+		captureChapterView(): ChapterView | undefined {
+			const camera = map?.currentCamera();
+			return camera && captureView(state, camera);
+		},
+		/** The events shown now, for a chapter to cite. */
+		async shownEvents(): Promise<{ id: string; title: string; date: string }[]> {
+			const events = await host.client.exportEvents(state);
+			return events.map((e) => ({ id: e.id, title: e.title, date: e.when.start.slice(0, 10) }));
 		},
 		/** The whole events a chapter rests on, with their sources. */
 		citedEvents(ids: readonly string[]): Promise<ProtestEvent[]> {

@@ -68,6 +68,7 @@ function recordingMap(openedWithView = false) {
 		flyTo: (center, zoom) => void calls.push(`fly ${center.join(',')} ≥${zoom}`),
 		exportImage: async (decorations) => new Blob([decorations.title]),
 		focus: () => void calls.push('focus map'),
+		currentCamera: () => ({ center: [27.56, 53.9], zoom: 11 }),
 		showCamera: (target) => void calls.push(`camera ${JSON.stringify(target)}`),
 		openedWithView: () => openedWithView
 	};
@@ -234,6 +235,19 @@ describe('the atlas controller', () => {
 		expect(oneDay.length).toBeLessThan(dataset.events.length);
 		expect(exported.features).toHaveLength(oneDay.length);
 		expect(new Set(exported.features.map((f) => f.properties.date.slice(0, 10)))).toEqual(new Set(['2020-08-10']));
+		stop();
+	});
+
+	it('captures the view shown as a story chapter’s: filters, selection and the map’s camera', () => {
+		const { app, stop } = setUp('https://atlas.example/?city=minsk&from=2020-08-13&types=strike&lang=be');
+		expect(app.captureChapterView()).toBeUndefined();
+		app.attachMap(recordingMap().handle);
+		expect(app.captureChapterView()).toEqual({
+			camera: { center: [27.56, 53.9], zoom: 11 },
+			city: 'minsk',
+			from: '2020-08-13',
+			types: ['strike']
+		});
 		stop();
 	});
 

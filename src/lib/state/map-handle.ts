@@ -31,6 +31,8 @@ export interface MapHandle {
 	flyTo(center: [number, number], zoom: number): void;
 	/** The map as a PNG with its decorations painted in. */
 	exportImage(decorations: ImageDecorations): Promise<Blob>;
+	/** Where the map is now, for a story chapter that shows this view. */
+	currentCamera(): { center: [number, number]; zoom: number } | undefined;
 	/** Moves keyboard focus to the map. */
 	focus(): void;
 	/** Whether the page opened with its own camera in the hash, which wins over any fitting. */
