@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { waitForMapIdle } from './support/map';
 import { TEST_BUILD_DIR } from './support/build-dir';
-import { serveFolder } from './support/static-host';
+import { serveFolder } from '../scripts/static-host';
 
 test.describe('offline after one visit', () => {
 	test('the map opens with the network off, and a place’s story can be read', async ({ page, context }) => {

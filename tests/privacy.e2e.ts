@@ -8,7 +8,7 @@ import { importCsv } from '../src/lib/data/import/run';
 import { listingOf, publishedFiles, type DatasetIndex } from '../src/lib/data/published';
 import { TEST_BUILD_DIR } from './support/build-dir';
 import { waitForMapIdle } from './support/map';
-import { serveFolder, type StaticHost } from './support/static-host';
+import { serveFolder, type StaticHost } from '../scripts/static-host';
 
 /** The paths every cache holds, by cache. */
 function cacheContents(page: Page): Promise<Record<string, string[]>> {

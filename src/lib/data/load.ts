@@ -4,7 +4,7 @@
  * was expected.
  */
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
+import type { z } from './zod';
 import {
 	KNOWN_FIELDS,
 	Dataset,

@@ -2,7 +2,7 @@
  * The header of a published dataset, as zod checks it: what the importer writes and the validator
  * reads. The page's own, zod-free part is published-shape.ts, which takes its type from here.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { PUBLISHED_FORMAT } from './vocabulary';
 import { IsoDate, LanguageTag, Slug } from './schema';
 

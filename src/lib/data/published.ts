@@ -5,7 +5,7 @@
  * A large dataset keeps its events' texts and sources apart, in `<slug>.details/<n>.json`
  * (see details.ts), so that the file the map needs first holds only what it draws.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { splitDetails } from './details';
 import { compareText } from './order';
 import { detailsPath, PUBLISHED_VERSION, type DatasetListing, type PublishedIndexFile } from './published-shape';

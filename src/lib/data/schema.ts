@@ -2,7 +2,7 @@
  * The data model: one zod schema per record, and the TypeScript types inferred from it.
  * Documented for data authors in docs/data-format.md.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import {
 	EVENT_DETAIL_FIELDS,
 	EVENT_ID_PATTERN,

@@ -7,6 +7,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { MapHandle } from '$lib/state/map-handle';
 import { isOnMap } from './basemap-style';
 import { exportMapImage } from './export-image';
+import { startFrameCapture } from './video-frames';
 
 /** `map` is the map once it and its markers have loaded; before that, moves are ignored. */
 export function createMapHandle(map: () => MaplibreMap | undefined, openedWithView: () => boolean): MapHandle {
@@ -35,6 +36,12 @@ export function createMapHandle(map: () => MaplibreMap | undefined, openedWithVi
 		exportImage(decorations) {
 			const target = map();
 			return target ? exportMapImage(target, decorations) : Promise.reject(new Error('The map is not ready.'));
+		},
+		startFrames(size, words, captionLines) {
+			const target = map();
+			return target
+				? startFrameCapture(target, size, words, captionLines)
+				: Promise.reject(new Error('The map is not ready.'));
 		},
 		focus() {
 			map()?.getCanvas().focus();

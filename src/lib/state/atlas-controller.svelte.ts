@@ -23,6 +23,7 @@ import type { MapHandle } from './map-handle';
 import { createPlayback } from './playback.svelte';
 import { isLabelLanguage, parseViewState, quotedValue, viewStateSearch, type ViewState } from './url-state';
 import type { ViewClient } from './view-client';
+import { filmChoice, type VideoChoice } from './video-choice';
 
 export type ExportKind = 'png' | 'acled' | 'ccc' | 'geojson';
 export type BrowseList = 'cities' | 'places';
@@ -118,9 +119,11 @@ export function createAtlasController(host: AtlasHost) {
 
 	let map = $state.raw<MapHandle>();
 	let mapIsReady = $state(false);
+	/** While a video is filmed, it alone moves the camera. */
+	let filming = $state(false);
 	// Each chapter moves the camera to its own view, once the map can move.
 	$effect(() => {
-		if (!reading || !map || !mapIsReady) return;
+		if (!reading || !map || !mapIsReady || filming) return;
 		const target = chapterCamera(reading.chapters[chapterIndex]!.view, data.places);
 		const handle = map;
 		// Once the chapter's panels have opened, so that the camera fits the map as the reader sees it.
@@ -175,6 +178,54 @@ export function createAtlasController(host: AtlasHost) {
 	function change(part: Partial<ViewState>, options?: { replace?: boolean }) {
 		if (reading) storyReturn = { story: reading.slug, chapter: chapterIndex + 1 };
 		return navigate({ ...state, story: undefined, chapter: undefined, ...part }, options);
+	}
+
+	/** What a picture or video prints beside the map: title, key and credits. */
+	const imageWords = () => ({
+		title: `${t('app.name')}: ${data.header.name}`,
+		scales: view.scales,
+		typeLabel: (type: EventType) => t(`type.${type}`),
+		sizeLabel: (people: number) => t('export.people', { size: formatCount(people, language.numbers) }),
+		attribution: [t('app.name'), ...data.header.attribution]
+	});
+
+	/** Films the week (or the story being read), then puts the view back as it was. */
+	async function exportVideo(
+		choice: VideoChoice,
+		signal: AbortSignal,
+		onProgress: (done: number, total: number, frame: HTMLCanvasElement) => void
+	) {
+		if (!map) throw new Error('The map is not ready.');
+		const before = state;
+		playback.pause();
+		filming = true;
+		try {
+			const film = await filmChoice(choice, signal, onProgress, {
+				map,
+				data,
+				view,
+				mode: playback.mode,
+				story: choice.source === 'story' ? reading : undefined,
+				t,
+				language,
+				locale,
+				words: imageWords(),
+				shotState: (shot) =>
+					shot.kind === 'day'
+						? { ...before, story: undefined, chapter: undefined, ...shot.range }
+						: { data: asked.data, lang: asked.lang, story: reading?.slug, chapter: shot.chapter + 1 },
+				async show(next) {
+					await navigate(next, { replace: true });
+					await view.settled();
+					await tick();
+				}
+			});
+			host.save(film.name, film.blob);
+			return { name: film.name, bytes: film.blob.size };
+		} finally {
+			filming = false;
+			await navigate(before, { replace: true });
+		}
 	}
 
 	const shareSearch = $derived(viewStateSearch({ ...state, data: host.localFile?.() ? undefined : data.header.slug }));
@@ -342,18 +393,19 @@ export function createAtlasController(host: AtlasHost) {
 			if (state.place) showPlace(state.place);
 			else if (state.city) showCity(state.city);
 		},
+		exportVideo,
+		/** Whether the map can move and be drawn: a video waits for it. */
+		get mapIsReady() {
+			return mapIsReady && map !== undefined;
+		},
 		async exportAs(kind: ExportKind) {
 			// The writers (and the CSV library) load on the first export, not with the page.
 			const { exportFileName, toAcledCsv, toCccCsv, toGeoJson } = await import('$lib/data/export');
 			const name = (ext: string) => exportFileName(data.header.slug, view.range, ext);
 			if (kind === 'png') {
 				const blob = await map?.exportImage({
-					title: `${t('app.name')}: ${data.header.name}`,
-					range: formatSpan(view.range.from, view.range.to, language.dates),
-					scales: view.scales,
-					typeLabel: (type) => t(`type.${type}`),
-					sizeLabel: (people) => t('export.people', { size: formatCount(people, language.numbers) }),
-					attribution: [t('app.name'), ...data.header.attribution]
+					...imageWords(),
+					range: formatSpan(view.range.from, view.range.to, language.dates)
 				});
 				if (blob) host.save(name('png'), blob);
 				return;

@@ -6,9 +6,13 @@ import { filterEvents } from '$lib/data/filter';
 import type { PublishedIndexFile } from '$lib/data/published-shape';
 import type { ProtestEvent } from '$lib/data/schema';
 import type { Story } from '$lib/data/story/story';
+import { wordsIn } from '$lib/data/story/words';
 import { EVENT_TYPE_IDS } from '$lib/data/vocabulary';
 import { createAtlasController, type AtlasHost } from './atlas-controller.svelte';
-import type { MapHandle } from './map-handle';
+import type { Camera } from '$lib/data/video/plan';
+import { formatDate } from '$lib/format';
+import { dateWords } from '$lib/i18n/i18n';
+import type { FrameWords, MapHandle } from './map-handle';
 import type { ViewAnswer, ViewClient } from './view-client';
 import { createViewModel, type ViewRequest } from './view-model';
 
@@ -70,9 +74,41 @@ function recordingMap(openedWithView = false) {
 		focus: () => void calls.push('focus map'),
 		currentCamera: () => ({ center: [27.56, 53.9], zoom: 11 }),
 		showCamera: (target) => void calls.push(`camera ${JSON.stringify(target)}`),
-		openedWithView: () => openedWithView
+		openedWithView: () => openedWithView,
+		startFrames: () => Promise.reject(new Error('no frames here'))
 	};
 	return { calls, handle };
+}
+
+/**
+ * A map that films: each frame's camera, words and the address it was drawn at are kept, and
+ * its canvas is a flat grey picture (GIF frames are read from it).
+ */
+function filmingMap(url: () => URL, cancelAfter?: { frames: number; controller: AbortController }) {
+	const frames: { search: string; camera: Camera; words: FrameWords }[] = [];
+	const size = { width: 8, height: 6 };
+	const canvas = {
+		...size,
+		getContext: () => ({
+			getImageData: () => ({ data: new Uint8ClampedArray(size.width * size.height * 4).fill(128) })
+		})
+	} as unknown as HTMLCanvasElement;
+	let ended = 0;
+	const start: Camera = { center: [27.9, 53.7], zoom: 6 };
+	const handle: MapHandle = {
+		...recordingMap().handle,
+		startFrames: async () => ({
+			canvas,
+			startCamera: start,
+			cameraFor: (target) => ('center' in target ? target : { center: [target.bounds[0], target.bounds[1]], zoom: 9 }),
+			async draw(camera, words) {
+				frames.push({ search: url().search, camera, words });
+				if (cancelAfter && frames.length === cancelAfter.frames) cancelAfter.controller.abort();
+			},
+			end: () => void ended++
+		})
+	};
+	return { handle, frames, ended: () => ended };
 }
 
 /** A controller over the default dataset, whose router keeps the address in a variable. */
@@ -317,6 +353,74 @@ describe('the atlas controller', () => {
 			const cited = await app.citedEvents(app.reading!.chapters[6]!.events);
 			expect(cited.map((e) => e.id)).toEqual(story().chapters[6]!.events);
 			expect(cited.every((e) => e.sources.length > 0)).toBe(true);
+			stop();
+		});
+	});
+
+	describe('a video', () => {
+		const gif = { format: 'gif', size: '1080x1080', pace: { unit: 'seconds', amount: 1 } } as const;
+
+		it('films the week day by day at each day’s address, with the date in the reader’s language, then goes back', async () => {
+			const { app, url, saved, stop } = setUp('https://atlas.example/?types=rally&lang=ru#map=7/53.9/27.5');
+			await settle();
+			const map = filmingMap(url);
+			app.attachMap(map.handle);
+			await app.exportVideo({ source: 'week', ...gif }, new AbortController().signal, () => {});
+			const days = app.view.days;
+			expect(map.frames.map((f) => f.search)).toEqual(days.map((day) => `?from=${day}&to=${day}&types=rally&lang=ru`));
+			expect(map.frames.map((f) => f.words.caption)).toEqual(days.map((day) => formatDate(day, dateWords('ru'))));
+			expect(map.frames.every((f) => f.camera.zoom === 6)).toBe(true);
+			expect(saved.map((s) => s.name)).toEqual(['protest-atlas-belarus-2020-08-2020-08-09-2020-08-16.gif']);
+			expect((saved[0]!.content as Blob).type).toBe('image/gif');
+			expect(url().search).toBe('?types=rally&lang=ru');
+			expect(url().hash).toBe('#map=7/53.9/27.5');
+			expect(map.ended()).toBe(1);
+			stop();
+		});
+
+		it('films everything up to each day when playback is set so, and counts what each frame shows', async () => {
+			const { app, stop, url, dataset } = setUp();
+			const map = filmingMap(url);
+			app.attachMap(map.handle);
+			app.playback.mode = 'cumulative';
+			await app.exportVideo({ source: 'week', ...gif }, new AbortController().signal, () => {});
+			const days = app.view.days;
+			expect(map.frames.map((f) => f.search)).toEqual(days.map((day) => `?from=${days[0]}&to=${day}`));
+			const last = map.frames.at(-1)!.words.detail;
+			const shown = dataset.events.filter((e) => e.when.start.slice(0, 10) <= days.at(-1)!).length;
+			expect(last).toContain(`${shown} events`);
+			stop();
+		});
+
+		it('films a story chapter by chapter, the camera moving frame by frame into each', async () => {
+			const { app, url, saved, stop } = setUp('https://atlas.example/?story=belarus-week&chapter=3', { story });
+			await settle();
+			const map = filmingMap(url);
+			app.attachMap(map.handle);
+			await app.exportVideo({ source: 'story', ...gif }, new AbortController().signal, () => {});
+			const chapters = story().chapters;
+			const held = map.frames.filter((f, i) => map.frames[i + 1]?.search !== f.search);
+			expect(held.map((f) => f.words.caption)).toEqual(chapters.map((c) => wordsIn(c.title, 'en', 'en').text));
+			expect(held.map((f) => f.search)).toEqual(chapters.map((_, i) => `?story=belarus-week&chapter=${i + 1}`));
+			// Four frames of camera move into every chapter after the first.
+			expect(map.frames).toHaveLength(chapters.length + 4 * (chapters.length - 1));
+			expect(saved.map((s) => s.name)).toEqual(['protest-atlas-belarus-week.gif']);
+			expect(url().search).toBe('?story=belarus-week&chapter=3');
+			stop();
+		});
+
+		it('stops when cancelled, saves nothing and gives the view back', async () => {
+			const { app, url, saved, stop } = setUp('https://atlas.example/?from=2020-08-10');
+			const controller = new AbortController();
+			const map = filmingMap(url, { frames: 3, controller });
+			app.attachMap(map.handle);
+			await expect(app.exportVideo({ source: 'week', ...gif }, controller.signal, () => {})).rejects.toThrow(
+				'The video was cancelled.'
+			);
+			expect(map.frames).toHaveLength(3);
+			expect(saved).toEqual([]);
+			expect(url().search).toBe('?from=2020-08-10');
+			expect(map.ended()).toBe(1);
 			stop();
 		});
 	});

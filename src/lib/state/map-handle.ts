@@ -4,6 +4,7 @@
  */
 import type { EventType } from '$lib/data/vocabulary';
 import type { CameraTarget } from '$lib/data/story/story-camera';
+import type { Camera, FrameSize } from '$lib/data/video/plan';
 import type { Scales } from '$lib/scales/scales';
 
 /** West, south, east, north. */
@@ -22,7 +23,38 @@ export interface ImageDecorations {
 	attribution: string[];
 }
 
+/** What a video frame prints over the map, in the reader's language. */
+export interface FrameWords extends Omit<ImageDecorations, 'range'> {
+	/** The day or the chapter, in large type. */
+	caption: string;
+	/** The counts under it, such as "12 events in 9 places". */
+	detail: string;
+}
+
+/** The map drawing frames of a video, at the video's size, until `end`. */
+export interface FrameCapture {
+	/** The frame, redrawn by each `draw`: the encoder reads it. */
+	readonly canvas: HTMLCanvasElement;
+	/** The camera that shows, at the frame's size, what the map showed when the capture began. */
+	readonly startCamera: Camera;
+	/** The camera that shows a chapter's target at the frame's size. */
+	cameraFor(target: CameraTarget): Camera;
+	/** Sets the camera, waits until everything in view is drawn, and paints the frame with its words. */
+	draw(camera: Camera, words: FrameWords): Promise<void>;
+	/** Gives the map back to the page as it was. */
+	end(): void;
+}
+
 export interface MapHandle {
+	/**
+	 * Resizes the map for frames of `size` (the page sees it behind the progress dialog);
+	 * `captionLines` is how many lines the largest caption may take.
+	 */
+	startFrames(
+		size: FrameSize,
+		words: Omit<FrameWords, 'caption' | 'detail'>,
+		captionLines: number
+	): Promise<FrameCapture>;
 	/** Moves to a story chapter's camera exactly: flying, or cutting for a reader who prefers less motion. */
 	showCamera(target: CameraTarget): void;
 	/** Fits a box inside the map's padding, zooming in no further than `maxZoom`. */
@@ -32,7 +64,7 @@ export interface MapHandle {
 	/** The map as a PNG with its decorations painted in. */
 	exportImage(decorations: ImageDecorations): Promise<Blob>;
 	/** Where the map is now, for a story chapter that shows this view. */
-	currentCamera(): { center: [number, number]; zoom: number } | undefined;
+	currentCamera(): Camera | undefined;
 	/** Moves keyboard focus to the map. */
 	focus(): void;
 	/** Whether the page opened with its own camera in the hash, which wins over any fitting. */

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { serveFolder } from '../../support/static-host';
+import { serveFolder } from '../../../scripts/static-host';
 import { writeDocBlock } from './doc-block';
 import { measurePage, type Measurement } from './measure';
 import { writeSyntheticAcled } from './synthetic';

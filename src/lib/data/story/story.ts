@@ -4,7 +4,7 @@
  * whose sources the reader sees under the text. A story file is JSON, validated like a dataset:
  * every problem is named by its chapter and field.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { STANCE_FILTERS, STATUSES } from '../filter';
 import { schemaProblems, type Problem } from '../load';
 import { EventId, IsoDate, Slug, type Place } from '../schema';

@@ -1,6 +1,7 @@
 /**
  * A plain static host for a built folder, as a CDN would serve it: no caching, and a hook that
- * lets a test change a file between requests (a new deploy) without touching the build.
+ * lets a test change a file between requests (a new deploy) without touching the build. The
+ * browser tests, the benchmarks and `npm run video` serve the built app with it.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
