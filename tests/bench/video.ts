@@ -1,0 +1,123 @@
+/**
+ * Benchmark: the week as a video at each size, as a reporter makes it in the browser (Export →
+ * Video, a second a day, 30 frames a second). It prints the frames made per second of wall time
+ * and the page's peak memory while filming: the JavaScript heap (as DevTools counts it) and the
+ * renderer process's resident memory, each above what the page held before. Asserts nothing.
+ * Run with `npm run bench:video` after a build (`npm run build`).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { serveFolder } from '../../scripts/static-host';
+
+const SIZES = ['1920x1080', '1080x1080', '1080x1920'] as const;
+const FORMATS = (process.env.BENCH_VIDEO_FORMATS ?? 'mp4,gif').split(',');
+const ROUNDS = Number(process.env.BENCH_VIDEO_ROUNDS ?? 3);
+
+/** Resident memory of Chromium's renderer processes, in bytes. */
+function rendererMemory(): number {
+	let total = 0;
+	for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+		try {
+			const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			if (!command.includes('--type=renderer')) continue;
+			const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+			if (rss) total += Number(rss[1]) * 1024;
+		} catch {
+			// The process ended while it was read.
+		}
+	}
+	return total;
+}
+
+async function film(page: Page, format: string, size: string) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Performance.enable');
+	const heap = async () => {
+		const { metrics } = await cdp.send('Performance.getMetrics');
+		return metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
+	};
+	await cdp.send('HeapProfiler.collectGarbage');
+	const before = { heap: await heap(), rss: rendererMemory() };
+	const peak = { ...before };
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			peak.heap = Math.max(peak.heap, await heap());
+			peak.rss = Math.max(peak.rss, rendererMemory());
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	})();
+	await page.locator('details.menu summary').click();
+	await page.locator('button[data-action="video"]').click();
+	const dialog = page.locator('dialog[open]');
+	await page.waitForFunction(() => !document.querySelector('dialog[open] .checking'));
+	await dialog.locator(`input[value="${format}"]`).check();
+	await dialog.locator(`input[value="${size}"]`).check();
+	await dialog.locator('#video-pace').fill('1');
+	await dialog.locator('#video-pace + select').selectOption('seconds');
+	const downloading = page.waitForEvent('download', { timeout: 0 });
+	const start = performance.now();
+	await dialog.locator('button.primary').click();
+	const file = await downloading;
+	const seconds = (performance.now() - start) / 1000;
+	sampling = false;
+	await sampler;
+	const bytes = readFileSync((await file.path())!).length;
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	await cdp.detach();
+	const frames = format === 'gif' ? 8 : 8 * 30;
+	return {
+		fps: frames / seconds,
+		seconds,
+		heap: peak.heap - before.heap,
+		rss: peak.rss - before.rss,
+		bytes
+	};
+}
+
+const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+
+const host = await serveFolder(path.resolve(process.env.BENCH_BUILD ?? 'build'));
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader']
+});
+try {
+	console.log(`The week (8 days, a second a day) as a video; median of ${ROUNDS} rounds, the sizes in rotating order.`);
+	console.log('format  size        frames/s (min–max)   wall s   JS heap peak MB   renderer peak MB   file MB');
+	for (const format of FORMATS) {
+		const results = new Map<string, Awaited<ReturnType<typeof film>>[]>(SIZES.map((s) => [s, []]));
+		for (let round = 0; round < ROUNDS; round++) {
+			for (const size of [...SIZES.slice(round % 3), ...SIZES.slice(0, round % 3)]) {
+				// A fresh page each time: no round inherits another's memory.
+				const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+				await page.goto(`${host.url}/`);
+				await page.locator('.maplibregl-canvas').waitFor();
+				await page.waitForTimeout(2000);
+				results.get(size)!.push(await film(page, format, size));
+				await page.close();
+			}
+		}
+		for (const [size, runs] of results) {
+			const fps = runs.map((r) => r.fps);
+			console.log(
+				[
+					format.padEnd(6),
+					size.padEnd(10),
+					`${median(fps).toFixed(1)} (${Math.min(...fps).toFixed(1)}–${Math.max(...fps).toFixed(1)})`.padEnd(20),
+					median(runs.map((r) => r.seconds))
+						.toFixed(1)
+						.padStart(6),
+					mb(median(runs.map((r) => r.heap))).padStart(17),
+					mb(median(runs.map((r) => r.rss))).padStart(18),
+					(median(runs.map((r) => r.bytes)) / 1e6).toFixed(1).padStart(9)
+				].join('  ')
+			);
+		}
+	}
+} finally {
+	await browser.close();
+	await host.close();
+}
