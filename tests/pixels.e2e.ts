@@ -43,6 +43,14 @@ const RING_STROKE = 1.25;
 async function openAt(page: Page, placeId: string, day: string, zoom = 11) {
 	const [lon, lat] = place(placeId).geometry.coordinates;
 	await page.goto(`/?from=${day}&to=${day}#map=${zoom}/${lat}/${lon}`);
+	// A new hash on the same page reaches the map through the view state, a frame or two later.
+	await page.waitForFunction(
+		([lon, lat]) => {
+			const centre = window.protestAtlas?.map?.getCenter();
+			return centre !== undefined && Math.abs(centre.lng - lon) < 1e-3 && Math.abs(centre.lat - lat) < 1e-3;
+		},
+		[lon, lat] as [number, number]
+	);
 	await waitForMapIdle(page);
 	await page.waitForTimeout(400); // symbol fade-in
 }

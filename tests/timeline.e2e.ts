@@ -151,6 +151,22 @@ test.describe('the week as a timeline', () => {
 		expect(new URL(page.url()).search).toBe(new URL(link, page.url()).search);
 	});
 
+	test('the camera is part of the link: a filter chosen after panning keeps where the map is, and Back goes back there', async ({
+		page
+	}) => {
+		await page.goto('/#map=6/53.7/27.9');
+		await waitForMapIdle(page);
+		await page.evaluate(() => window.protestAtlas!.map.jumpTo({ center: [27.56, 53.9], zoom: 9 }));
+		await expect(page).toHaveURL(/#map=9\/53\.9\/27\.56$/);
+		await page.getByRole('combobox', { name: 'Smallest crowd' }).selectOption('1000');
+		await expect(page).toHaveURL(/\?min=1000#map=9\/53\.9\/27\.56$/);
+		await page.evaluate(() => window.protestAtlas!.map.jumpTo({ center: [30.34, 53.92], zoom: 10 }));
+		await expect(page).toHaveURL(/\?min=1000#map=10\/53\.92\/30\.34$/);
+		await page.goBack();
+		await expect(page).toHaveURL(/#map=9\/53\.9\/27\.56$/);
+		await expect.poll(() => page.evaluate(() => window.protestAtlas!.map.getZoom())).toBeCloseTo(9, 1);
+	});
+
 	test('filters by status and minimum crowd size', async ({ page }) => {
 		await page.goto('/');
 		await page.getByRole('combobox', { name: 'Smallest crowd' }).selectOption('100000');

@@ -224,3 +224,18 @@ export function reportCsv(report: {
 	].map((row) => row.map((cell, column) => spreadsheetSafe(cell, column === 1)));
 	return Papa.unparse({ fields: ['outcome', 'line', 'field', 'reason'], data: rows }, { newline: '\r\n' }) + '\r\n';
 }
+
+/** An export of the shown events as a file: its name (with the dataset and dates), text and type. */
+export function exportFile(
+	kind: 'acled' | 'ccc' | 'geojson',
+	events: readonly ProtestEvent[],
+	dataset: { slug: string; places: readonly Place[]; timeZone: string },
+	range: { from: string; to: string }
+): { name: string; content: string; type: string } {
+	const name = (ext: string) => exportFileName(dataset.slug, range, ext);
+	const csv = 'text/csv;charset=utf-8';
+	if (kind === 'acled') return { name: name('acled.csv'), content: toAcledCsv(events, dataset.places), type: csv };
+	if (kind === 'ccc') return { name: name('ccc.csv'), content: toCccCsv(events, dataset.places), type: csv };
+	const geojson = toGeoJson(events, dataset.places, dataset.timeZone);
+	return { name: name('geojson'), content: JSON.stringify(geojson), type: 'application/geo+json' };
+}

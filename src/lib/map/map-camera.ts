@@ -27,6 +27,9 @@ export function createMapHandle(map: () => MaplibreMap | undefined, openedWithVi
 			const target = ready();
 			target?.flyTo({ center, zoom: Math.max(target.getZoom(), zoom), duration: 900 });
 		},
+		jumpTo(camera) {
+			ready()?.jumpTo({ center: camera.center, zoom: camera.zoom });
+		},
 		showCamera(camera) {
 			const target = ready();
 			if ('bounds' in camera)

@@ -4,7 +4,8 @@
  * everything in view is drawn. So a slow machine makes the same frames as a fast one.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { Camera, FrameSize } from '$lib/data/video/plan';
+import type { Camera } from '$lib/data/camera';
+import type { FrameSize } from '$lib/data/video/plan';
 import type { FrameCapture, FrameWords } from '$lib/state/map-handle';
 import { basemapCredits } from './export-image';
 import { drawFrameBands, frameLayout, loadFontFor, PAPER } from './frame-overlay';

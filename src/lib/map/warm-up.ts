@@ -10,6 +10,7 @@ import { BLOB_PROTOCOL_SCRIPT } from './blob-address';
 import { basemapUrls } from './basemap-data';
 import { BELARUS_BOUNDS, MAP_FONT, MAX_ZOOM, chooseStyle, markersFirst, type DeferredBasemap } from './basemap-style';
 import { withTexts } from './marker-labels';
+import { parseCamera } from '$lib/state/url-state';
 
 type MapLibre = typeof import('maplibre-gl');
 let loading: Promise<MapLibre> | undefined;
@@ -46,7 +47,7 @@ export interface StartedMap {
 	map: MaplibreMap;
 	/** The element MapLibre draws in; its new parent must give it a size. */
 	element: HTMLElement;
-	/** Whether the page's hash held a view when the map was made (the map writes its own there). */
+	/** Whether the page's hash held a camera when the map was made. */
 	openedWithView: boolean;
 	/** What the map draws once its first markers are drawn; nothing for an online style. */
 	later?: DeferredBasemap;
@@ -80,7 +81,8 @@ function makeMap(): Promise<StartedMap> {
 		box.append(element);
 		document.body.append(box);
 		const onlineStyle = import.meta.env.PUBLIC_BASEMAP_STYLE_URL;
-		const openedWithView = /(^#|&)map=/.test(location.hash);
+		// MapLibre opens at the link's camera and keeps it in the hash as it moves, in the form the view state reads.
+		const openedWithView = parseCamera(location.hash) !== undefined;
 		const chosen = chooseStyle(basemapUrls(location.href), onlineStyle);
 		// The offline basemap waits for the first markers (markersFirst); an online style is drawn as it comes.
 		const split = typeof chosen === 'string' ? undefined : markersFirst(chosen);

@@ -21,7 +21,9 @@ import { translator } from '$lib/i18n/i18n';
 import { createAtlasView } from './atlas-view.svelte';
 import type { MapHandle } from './map-handle';
 import { createPlayback } from './playback.svelte';
-import { isLabelLanguage, parseViewState, quotedValue, viewStateSearch, type ViewState } from './url-state';
+import { cameraHash, isLabelLanguage, parseCamera, parseViewLocation, quotedValue } from './url-state';
+import { viewStateAddress, viewStateSearch } from './url-state';
+import type { ViewState } from './url-state';
 import type { ViewClient } from './view-client';
 import { filmChoice, type VideoChoice } from './video-choice';
 
@@ -65,7 +67,7 @@ export function createAtlasController(host: AtlasHost) {
 		const url = host.url();
 		const ignored: string[] = [];
 		if (!url) return ignored;
-		const asked = parseViewState(url.searchParams, ignored);
+		const asked = parseViewLocation(url, ignored);
 		// A place or city this dataset does not have is named too, not silently left unselected.
 		for (const key of ['place', 'city'] as const) {
 			const id = asked[key];
@@ -75,7 +77,7 @@ export function createAtlasController(host: AtlasHost) {
 	});
 	const asked = $derived.by((): ViewState => {
 		const url = host.url();
-		return url ? parseViewState(url.searchParams) : {};
+		return url ? parseViewLocation(url) : {};
 	});
 	/** The story being read, when the link names the one that was read for it. */
 	const reading = $derived.by(() => {
@@ -85,11 +87,12 @@ export function createAtlasController(host: AtlasHost) {
 	const chapterIndex = $derived(reading ? Math.min(asked.chapter ?? 1, reading.chapters.length) - 1 : -1);
 	const state = $derived.by((): ViewState => {
 		if (!reading) return { ...asked, story: undefined, chapter: undefined };
-		const { data, lang } = asked;
+		const { data, lang, camera } = asked;
 		return {
 			...chapterState(reading.chapters[chapterIndex]!.view),
 			...(data ? { data } : {}),
 			...(lang ? { lang } : {}),
+			...(camera ? { camera } : {}),
 			story: reading.slug,
 			chapter: chapterIndex + 1
 		};
@@ -141,8 +144,11 @@ export function createAtlasController(host: AtlasHost) {
 	let revealPanel: (() => Promise<void>) | undefined;
 
 	function navigate(next: ViewState, { replace = false } = {}): Promise<void> {
-		const hash = host.url()?.hash ?? '';
-		return host.go(`${embed ? host.paths.embed : host.paths.app}${viewStateSearch(next)}${hash}`, { replace });
+		// The map keeps its camera in the address as it moves: a camera carried over is the one there now.
+		const url = next.camera === state.camera ? host.url() : undefined;
+		const camera = url ? parseCamera(url.hash) : next.camera;
+		const address = viewStateAddress({ ...next, camera });
+		return host.go(`${embed ? host.paths.embed : host.paths.app}${address}`, { replace });
 	}
 
 	function showPlace(placeId: string) {
@@ -223,8 +229,8 @@ export function createAtlasController(host: AtlasHost) {
 			host.save(film.name, film.blob);
 			return { name: film.name, bytes: film.blob.size };
 		} finally {
-			filming = false;
 			await navigate(before, { replace: true });
+			filming = false;
 		}
 	}
 
@@ -351,6 +357,17 @@ export function createAtlasController(host: AtlasHost) {
 		},
 		/** Changes part of the view state; in a story, that leaves it to explore from the chapter. */
 		set: change,
+		/**
+		 * After Back or Forward: the map goes to the camera the address names, which MapLibre's hash
+		 * does not do when more than the hash has changed.
+		 */
+		followAddressCamera() {
+			const url = host.url();
+			const camera = url && parseCamera(url.hash);
+			const current = map?.currentCamera();
+			if (!camera || !current || !mapIsReady || filming) return;
+			if (cameraHash(camera) !== cameraHash(current)) map?.jumpTo(camera);
+		},
 		attachMap(handle: MapHandle | undefined) {
 			map = handle;
 		},
@@ -400,27 +417,18 @@ export function createAtlasController(host: AtlasHost) {
 		},
 		async exportAs(kind: ExportKind) {
 			// The writers (and the CSV library) load on the first export, not with the page.
-			const { exportFileName, toAcledCsv, toCccCsv, toGeoJson } = await import('$lib/data/export');
-			const name = (ext: string) => exportFileName(data.header.slug, view.range, ext);
+			const { exportFileName, exportFile } = await import('$lib/data/export');
 			if (kind === 'png') {
-				const blob = await map?.exportImage({
-					...imageWords(),
-					range: formatSpan(view.range.from, view.range.to, language.dates)
-				});
-				if (blob) host.save(name('png'), blob);
+				const range = formatSpan(view.range.from, view.range.to, language.dates);
+				const blob = await map?.exportImage({ ...imageWords(), range });
+				if (blob) host.save(exportFileName(data.header.slug, view.range, 'png'), blob);
 				return;
 			}
 			// A large dataset's texts and sources are fetched for the export, as published.
 			const events = await host.client.exportEvents(state);
-			const csv = 'text/csv;charset=utf-8';
-			if (kind === 'acled') host.save(name('acled.csv'), toAcledCsv(events, data.places), csv);
-			else if (kind === 'ccc') host.save(name('ccc.csv'), toCccCsv(events, data.places), csv);
-			else
-				host.save(
-					name('geojson'),
-					JSON.stringify(toGeoJson(events, data.places, data.header.timeZone)),
-					'application/geo+json'
-				);
+			const { slug, timeZone } = data.header;
+			const file = exportFile(kind, events, { slug, timeZone, places: data.places }, view.range);
+			host.save(file.name, file.content, file.type);
 		}
 	};
 }

@@ -9,7 +9,7 @@ import type { Story } from '$lib/data/story/story';
 import { wordsIn } from '$lib/data/story/words';
 import { EVENT_TYPE_IDS } from '$lib/data/vocabulary';
 import { createAtlasController, type AtlasHost } from './atlas-controller.svelte';
-import type { Camera } from '$lib/data/video/plan';
+import type { Camera } from '$lib/data/camera';
 import { formatDate } from '$lib/format';
 import { dateWords } from '$lib/i18n/i18n';
 import type { FrameWords, MapHandle } from './map-handle';
@@ -65,14 +65,18 @@ function inThreadClient(dataset: PublishedIndexFile): ViewClient & { requests: V
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 /** A map that records what it was asked to do. */
-function recordingMap(openedWithView = false) {
+function recordingMap(openedWithView = false, camera: Camera = { center: [27.56, 53.9], zoom: 11 }) {
 	const calls: string[] = [];
 	const handle: MapHandle = {
 		fitBounds: (bounds, maxZoom) => void calls.push(`fit ${bounds.map((n) => n.toFixed(3)).join(',')} ≤${maxZoom}`),
 		flyTo: (center, zoom) => void calls.push(`fly ${center.join(',')} ≥${zoom}`),
 		exportImage: async (decorations) => new Blob([decorations.title]),
 		focus: () => void calls.push('focus map'),
-		currentCamera: () => ({ center: [27.56, 53.9], zoom: 11 }),
+		currentCamera: () => camera,
+		jumpTo: (to) => {
+			calls.push(`jump ${to.zoom}/${to.center[1]}/${to.center[0]}`);
+			camera = to;
+		},
 		showCamera: (target) => void calls.push(`camera ${JSON.stringify(target)}`),
 		openedWithView: () => openedWithView,
 		startFrames: () => Promise.reject(new Error('no frames here'))
@@ -117,6 +121,8 @@ function setUp(start = 'https://atlas.example/', host: Partial<AtlasHost> = {}) 
 	const client = inThreadClient(dataset);
 	const data = toAtlasData(outlineOf(dataset), client.details);
 	let url = $state(new URL(start));
+	/** The hash as MapLibre rewrites it while the map moves: the router (and so the view state) never hears of it. */
+	let mapHash: string | undefined;
 	const visits: { href: string; replace: boolean }[] = [];
 	const saved: { name: string; content: Blob | string }[] = [];
 	let controller!: ReturnType<typeof createAtlasController>;
@@ -124,9 +130,10 @@ function setUp(start = 'https://atlas.example/', host: Partial<AtlasHost> = {}) 
 		controller = createAtlasController({
 			data: () => data,
 			client,
-			url: () => url,
+			url: () => (mapHash === undefined ? url : Object.assign(new URL(url), { hash: mapHash })),
 			go: async (href, { replace }) => {
 				visits.push({ href, replace });
+				mapHash = undefined;
 				url = new URL(href, url);
 				await settle();
 			},
@@ -135,7 +142,8 @@ function setUp(start = 'https://atlas.example/', host: Partial<AtlasHost> = {}) 
 			...host
 		});
 	});
-	return { app: controller, client, dataset, visits, saved, stop, url: () => url };
+	const moveMap = (hash: string) => void (mapHash = hash);
+	return { app: controller, client, dataset, visits, saved, stop, url: () => url, moveMap };
 }
 
 const story = () => JSON.parse(readFileSync('static/data/stories/belarus-week.json', 'utf8')) as Story;
@@ -244,7 +252,8 @@ describe('the atlas controller', () => {
 		withPlace.stop();
 
 		const withCamera = setUp('https://atlas.example/?city=minsk#map=9/53.9/27.56');
-		const own = recordingMap(true);
+		// The map opened at the link's camera.
+		const own = recordingMap(true, { center: [27.56, 53.9], zoom: 9 });
 		withCamera.app.attachMap(own.handle);
 		await withCamera.app.mapReady();
 		expect(own.calls).toEqual([]);
@@ -353,6 +362,44 @@ describe('the atlas controller', () => {
 			const cited = await app.citedEvents(app.reading!.chapters[6]!.events);
 			expect(cited.map((e) => e.id)).toEqual(story().chapters[6]!.events);
 			expect(cited.every((e) => e.sources.length > 0)).toBe(true);
+			stop();
+		});
+	});
+
+	describe('the camera', () => {
+		it('is part of the view state, read from the hash, and kept when the filters change', async () => {
+			const { app, url, stop } = setUp('https://atlas.example/?from=2020-08-10#map=7.5/53.9/27.56');
+			expect(app.state.camera).toEqual({ center: [27.56, 53.9], zoom: 7.5 });
+			await app.set({ to: '2020-08-12' });
+			expect(url().hash).toBe('#map=7.5/53.9/27.56');
+			stop();
+		});
+
+		it('carries the camera the map has moved to into the next address, not the one the link had', async () => {
+			const { app, url, moveMap, stop } = setUp('https://atlas.example/?from=2020-08-10#map=6/53.9/27.5');
+			expect(app.state.camera).toEqual({ center: [27.5, 53.9], zoom: 6 });
+			moveMap('#map=9.25/53.904/27.561');
+			await app.set({ to: '2020-08-12' });
+			expect(url().hash).toBe('#map=9.25/53.904/27.561');
+			expect(app.state.camera).toEqual({ center: [27.561, 53.904], zoom: 9.25 });
+			stop();
+		});
+
+		it('after Back, moves the map to the camera the address names, and only if it is elsewhere', async () => {
+			const { app, stop } = setUp('https://atlas.example/?min=1000#map=9/53.9/27.56');
+			const map = recordingMap(true, { center: [30.34, 53.92], zoom: 10 });
+			app.attachMap(map.handle);
+			await app.mapReady();
+			app.followAddressCamera();
+			app.followAddressCamera();
+			expect(map.calls).toEqual(['jump 9/53.9/27.56']);
+			stop();
+		});
+
+		it('ignores, and names, a malformed camera', () => {
+			const { app, stop } = setUp('https://atlas.example/#map=banana/53.9/27.5');
+			expect(app.state.camera).toBeUndefined();
+			expect(app.ignoredParams).toEqual(['map=banana/53.9/27.5']);
 			stop();
 		});
 	});

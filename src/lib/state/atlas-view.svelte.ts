@@ -13,7 +13,7 @@ import { binByDay, daysBetween, type DateRange } from '$lib/data/timeline';
 import { scalesFor, type Scales } from '$lib/scales/scales';
 import type { ViewState } from './url-state';
 import type { MarkerSources, ViewClient } from './view-client';
-import { countByType, type CityFacts, type ViewResult } from './view-model';
+import { countByType, type CityFacts, type ViewRequest, type ViewResult } from './view-model';
 
 export interface AtlasView extends Omit<ViewResult, 'markers'> {
 	readonly markers: MarkerSources;
@@ -78,16 +78,20 @@ export function createAtlasView(
 			result = { ...base, ...update };
 		})
 	);
-	$effect(() => {
-		// A dataset just opened is asked afresh, whatever was asked before it opened.
-		void data();
+	// The request as text: a change of the state that leaves it as it was (the camera moving) asks nothing.
+	const request = $derived.by(() => {
 		const { from, to, types, status, stance, min, place, city } = state();
-		client.request({
+		return JSON.stringify({
 			...{ from, to, types, status, stance, min, place, city },
 			zoom: zoom(),
 			language: language(),
 			...lists()
 		});
+	});
+	$effect(() => {
+		// A dataset just opened is asked afresh, whatever was asked before it opened.
+		void data();
+		client.request(JSON.parse(request) as ViewRequest);
 	});
 
 	const view: Omit<AtlasView, keyof Shown> = {

@@ -4,7 +4,8 @@
  */
 import type { EventType } from '$lib/data/vocabulary';
 import type { CameraTarget } from '$lib/data/story/story-camera';
-import type { Camera, FrameSize } from '$lib/data/video/plan';
+import type { Camera } from '$lib/data/camera';
+import type { FrameSize } from '$lib/data/video/plan';
 import type { Scales } from '$lib/scales/scales';
 
 /** West, south, east, north. */
@@ -57,6 +58,8 @@ export interface MapHandle {
 	): Promise<FrameCapture>;
 	/** Moves to a story chapter's camera exactly: flying, or cutting for a reader who prefers less motion. */
 	showCamera(target: CameraTarget): void;
+	/** Cuts to a camera, as the Back button asks. */
+	jumpTo(camera: Camera): void;
 	/** Fits a box inside the map's padding, zooming in no further than `maxZoom`. */
 	fitBounds(bounds: Bounds, maxZoom?: number): void;
 	/** Centres a point, zooming in at least to `zoom`. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewState, viewStateSearch } from './url-state';
+import fc from 'fast-check';
+import {
+	cameraHash,
+	parseCamera,
+	parseViewLocation,
+	parseViewState,
+	viewStateAddress,
+	viewStateSearch
+} from './url-state';
 
 const parse = (search: string) => parseViewState(new URLSearchParams(search));
 
@@ -93,5 +101,60 @@ describe('view state in the URL', () => {
 	it('writes readable, stable URLs', () => {
 		expect(viewStateSearch({ types: ['rally', 'strike'], place: 'stela' })).toBe('?place=stela&types=rally,strike');
 		expect(viewStateSearch({})).toBe('');
+	});
+
+	describe('the camera, in the hash', () => {
+		it('reads the form MapLibre wrote, bearing and pitch aside', () => {
+			expect(parseCamera('#map=12/53.9/27.55')).toEqual({ center: [27.55, 53.9], zoom: 12 });
+			expect(parseCamera('#map=6.5/53.7/27.9/0/0')).toEqual({ center: [27.9, 53.7], zoom: 6.5 });
+			expect(parseCamera('#other=1&map=3/-10.5/-60')).toEqual({ center: [-60, -10.5], zoom: 3 });
+			expect(parseCamera('')).toBeUndefined();
+		});
+
+		it('names a camera it cannot read, and leaves it out', () => {
+			const ignored: string[] = [];
+			for (const hash of ['#map=12/95/27', '#map=x/1/2', '#map=12/53.9', '#map=99/53.9/27.5', '#map=1e3/1/1'])
+				expect(parseCamera(hash, ignored)).toBeUndefined();
+			expect(ignored).toEqual(['map=12/95/27', 'map=x/1/2', 'map=12/53.9', 'map=99/53.9/27.5', 'map=1e3/1/1']);
+		});
+
+		it('writes any camera so that it reads back within a pixel, and the same again', () => {
+			fc.assert(
+				fc.property(
+					fc.double({ min: -180, max: 180, noNaN: true }),
+					fc.double({ min: -85, max: 85, noNaN: true }),
+					fc.double({ min: 0, max: 22, noNaN: true }),
+					(lon, lat, zoom) => {
+						const hash = cameraHash({ center: [lon, lat], zoom });
+						const back = parseCamera(hash)!;
+						expect(back).toBeDefined();
+						// A pixel at this zoom, in degrees of longitude.
+						const pixel = 360 / (512 * 2 ** back.zoom);
+						expect(Math.abs(back.center[0] - lon)).toBeLessThanOrEqual(pixel);
+						expect(Math.abs(back.zoom - zoom)).toBeLessThanOrEqual(0.005);
+						expect(cameraHash(back)).toBe(hash);
+					}
+				)
+			);
+		});
+
+		it('never throws on any hash, and reads a whole address back from what it writes', () => {
+			fc.assert(
+				fc.property(fc.string(), (hash) => {
+					const ignored: string[] = [];
+					const camera = parseCamera(`#${hash}`, ignored);
+					expect(camera === undefined || ignored.length === 0).toBe(true);
+				})
+			);
+			const state = {
+				from: '2020-08-10',
+				place: 'stela',
+				camera: { center: [27.5, 53.9] as [number, number], zoom: 9 }
+			};
+			const address = viewStateAddress(state);
+			expect(address).toBe('?place=stela&from=2020-08-10#map=9/53.9/27.5');
+			const [search, hash] = address.split('#');
+			expect(parseViewLocation({ search: search!, hash: `#${hash}` })).toEqual(state);
+		});
 	});
 });

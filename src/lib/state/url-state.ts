@@ -1,10 +1,12 @@
 /**
- * What the reader has chosen, as URL search parameters, so that a copied link reopens it.
- * The map view itself lives in the hash (#map=zoom/lat/lon), kept by MapLibre.
+ * What the reader has chosen, and where the map looks, as a URL, so that a copied link reopens
+ * it: the choices as search parameters, the camera in the hash (#map=zoom/lat/lon). MapLibre
+ * opens at that camera and rewrites the hash as the map moves, in this same form.
  */
 import { STANCE_FILTERS, STATUSES, type EventFilter } from '$lib/data/filter';
 import { EVENT_TYPE_IDS } from '$lib/data/vocabulary';
 import { quoted } from '$lib/data/file-values';
+import type { Camera } from '$lib/data/camera';
 
 export { STANCE_FILTERS, STATUSES, type StanceFilter, type Status } from '$lib/data/filter';
 
@@ -31,6 +33,8 @@ export interface ViewState extends EventFilter {
 	story?: string;
 	/** The chapter read, from 1. */
 	chapter?: number;
+	/** Where the map looks; unset means the dataset's own view. */
+	camera?: Camera;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -107,6 +111,55 @@ function isDate(text: string): boolean {
 	const date = new Date(Date.UTC(y, m - 1, d));
 	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+const CAMERA = /(?:^#|&)map=([^&]*)/;
+/** The deepest zoom a link may ask for: beyond any map's detail. */
+const MAX_LINK_ZOOM = 24;
+
+/** Reads the camera from a hash such as `#map=12/53.9/27.55`; a malformed one is named in `ignored`. */
+export function parseCamera(hash: string, ignored: string[] = []): Camera | undefined {
+	const value = CAMERA.exec(hash)?.[1];
+	if (value === undefined) return undefined;
+	const parts = value.split('/');
+	const [zoom, lat, lon] = parts.map((part) => (/^-?\d+(\.\d+)?$/.test(part) ? Number(part) : NaN));
+	const valid =
+		parts.length >= 3 &&
+		parts.length <= 5 &&
+		zoom! >= 0 &&
+		zoom! <= MAX_LINK_ZOOM &&
+		Math.abs(lat!) <= 85.06 &&
+		Math.abs(lon!) <= 180;
+	if (!valid) {
+		ignored.push(`map=${quotedValue(decodeURIComponent(value))}`);
+		return undefined;
+	}
+	return { center: [lon!, lat!], zoom: zoom! };
+}
+
+/**
+ * The camera as a hash, `#map=zoom/lat/lon`: the zoom to a hundredth, the centre to as many
+ * decimals as a pixel needs at that zoom (MapLibre's own rule). "" without a camera.
+ */
+export function cameraHash(camera: Camera | undefined): string {
+	if (!camera) return '';
+	const zoom = Math.round(camera.zoom * 100) / 100;
+	const precision = Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
+	const round = (n: number) => {
+		const m = 10 ** precision;
+		return Math.round(n * m) / m;
+	};
+	return `#map=${zoom}/${round(camera.center[1])}/${round(camera.center[0])}`;
+}
+
+/** Reads the whole view state from an address: its search and its hash. */
+export function parseViewLocation(location: { search: string; hash: string }, ignored: string[] = []): ViewState {
+	const state = parseViewState(new URLSearchParams(location.search), ignored);
+	const camera = parseCamera(location.hash, ignored);
+	return camera ? { ...state, camera } : state;
+}
+
+/** Writes the whole view state as the search and hash of an address. */
+export const viewStateAddress = (state: ViewState): string => `${viewStateSearch(state)}${cameraHash(state.camera)}`;
 
 /** Writes the state as a search string ("?place=…&from=…"), in a stable order; "" when empty. */
 export function viewStateSearch(state: ViewState): string {

@@ -3,16 +3,8 @@
  * would set it, then each frame is drawn by the map at the frame's size and handed to the encoder
  * before the next is drawn. Cancelling stops at the next frame and leaves no file.
  */
-import {
-	cameraBetween,
-	frameCount,
-	gifHoldMs,
-	gifMoveMs,
-	type Camera,
-	type Pace,
-	type Shot,
-	type VideoPlan
-} from '$lib/data/video/plan';
+import { cameraBetween, type Camera } from '$lib/data/camera';
+import { frameCount, gifHoldMs, gifMoveMs, type Pace, type Shot, type VideoPlan } from '$lib/data/video/plan';
 import type { CameraTarget } from '$lib/data/story/story-camera';
 import type { FrameWords, MapHandle } from './map-handle';
 import { openEncoder, videoSupport } from './video-encoder';
