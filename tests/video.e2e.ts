@@ -109,6 +109,8 @@ test.describe('a video of the week', () => {
 			expect(differenceAround(middle, first, town.x - 44, town.y + 44, 2)).toBeLessThan(30);
 		// Each day's frames carry its date, in the order of the days, and the band above the map changes with it.
 		const painted = await page.evaluate(() => (window as unknown as { painted: string[] }).painted);
+		// And they name who reported what they show.
+		expect(painted.filter((text) => text.startsWith('Sources: ')).length).toBeGreaterThanOrEqual(WEEK.length);
 		const captions = painted.filter((text) => WEEK.some((day) => text === formatDate(day)));
 		expect(captions).toEqual(WEEK.map((day) => formatDate(day)));
 		const band = (frame: Frame) => differenceAround(frame, middle, 300, rows.top / 2, 0);

@@ -275,6 +275,7 @@ export const be: Catalogue = {
 	'type.death': 'Смерць',
 	'type.statement': 'Палітычная або дыпламатычная заява',
 	'date.weekdays': 'нд,пн,аў,ср,чц,пт,сб',
+	'video.sources': 'Крыніцы: {publishers}',
 	'video.menu': 'Відэа (MP4, WebM або GIF)…',
 	'video.heading': 'Экспарт відэа',
 	'video.private': 'Відэа робіцца ў гэтым браўзеры, кадр за кадрам: нічога не адпраўляецца.',

@@ -273,6 +273,7 @@ export const en = {
 	'type.statement': 'Political or diplomatic statement',
 	'type.other': 'Other',
 	'date.weekdays': 'Sun,Mon,Tue,Wed,Thu,Fri,Sat',
+	'video.sources': 'Sources: {publishers}',
 	'video.menu': 'Video (MP4, WebM or GIF)…',
 	'video.heading': 'Export a video',
 	'video.private': 'The video is made in this browser, frame by frame: nothing is uploaded.',

@@ -276,6 +276,7 @@ export const ru: Catalogue = {
 	'type.death': 'Смерть',
 	'type.statement': 'Политическое или дипломатическое заявление',
 	'date.weekdays': 'вс,пн,вт,ср,чт,пт,сб',
+	'video.sources': 'Источники: {publishers}',
 	'video.menu': 'Видео (MP4, WebM или GIF)…',
 	'video.heading': 'Экспорт видео',
 	'video.private': 'Видео делается в этом браузере, кадр за кадром: ничего не отправляется.',

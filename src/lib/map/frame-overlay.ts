@@ -4,7 +4,7 @@
  * the app's own font.
  */
 import { EVENT_TYPE_IDS } from '$lib/data/vocabulary';
-import type { FrameWords, ImageDecorations } from '$lib/state/map-handle';
+import type { FrameBaseWords, FrameWords, ImageDecorations } from '$lib/state/map-handle';
 import { markerRadius, sizeTicks } from '$lib/scales/scales';
 
 export const INK = '#2b2722';
@@ -134,12 +134,13 @@ export interface FrameLayout {
 }
 
 const MARGIN = 14;
+const SOURCE_LINES = 2;
 
-/** The bands' heights for these words: the top holds title, caption and counts; the bottom the key and credits. */
+/** The bands' heights: the top holds title, caption and counts; the bottom the key, the shot's sources and the credits. */
 export function frameLayout(
 	ctx: CanvasRenderingContext2D,
 	size: { width: number; height: number },
-	words: Omit<FrameWords, 'caption' | 'detail'>,
+	words: FrameBaseWords,
 	captionLines: number
 ): FrameLayout {
 	const ratio = Math.min(size.width, size.height) / 540;
@@ -148,7 +149,8 @@ export function frameLayout(
 	const keyBottom = drawKey(ctx, 0, 0, inner, ratio, words, false);
 	ctx.font = fontOf(10, ratio);
 	const creditLines = wrapText(ctx, credits(words).join(' · '), inner, 3).length;
-	const bottom = Math.round(keyBottom + (8 + 6 + creditLines * 14 + MARGIN - 4) * ratio);
+	// Two lines are kept for each shot's sources.
+	const bottom = Math.round(keyBottom + (8 + 6 + (SOURCE_LINES + creditLines) * 14 + MARGIN - 4) * ratio);
 	return { ...size, ratio, top, bottom, captionLines };
 }
 
@@ -182,6 +184,13 @@ export function drawFrameBands(ctx: CanvasRenderingContext2D, layout: FrameLayou
 	ctx.font = fontOf(10, ratio);
 	ctx.textBaseline = 'alphabetic';
 	let line = keyBottom + 6 * ratio;
+	ctx.fillStyle = INK;
+	for (const text of wrapText(ctx, words.sources, inner, SOURCE_LINES)) {
+		line += 14 * ratio;
+		ctx.fillText(text, x, line);
+	}
+	line = keyBottom + 6 * ratio + SOURCE_LINES * 14 * ratio;
+	ctx.fillStyle = INK_MUTED;
 	for (const text of wrapText(ctx, credits(words).join(' · '), inner, 3)) {
 		line += 14 * ratio;
 		ctx.fillText(text, x, line);

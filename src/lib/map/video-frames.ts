@@ -6,7 +6,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Camera } from '$lib/data/camera';
 import type { FrameSize } from '$lib/data/video/plan';
-import type { FrameCapture, FrameWords } from '$lib/state/map-handle';
+import type { FrameBaseWords, FrameCapture } from '$lib/state/map-handle';
 import { basemapCredits } from './export-image';
 import { drawFrameBands, frameLayout, loadFontFor, PAPER } from './frame-overlay';
 
@@ -38,7 +38,7 @@ function whenDrawn(map: MaplibreMap, copy: () => void): Promise<void> {
 export async function startFrameCapture(
 	map: MaplibreMap,
 	size: FrameSize,
-	words: Omit<FrameWords, 'caption' | 'detail'>,
+	words: FrameBaseWords,
 	captionLines: number
 ): Promise<FrameCapture> {
 	const element = map.getContainer();
@@ -79,7 +79,7 @@ export async function startFrameCapture(
 			return fit?.center ? { center: toPair(fit.center), zoom: fit.zoom ?? startCamera.zoom } : startCamera;
 		},
 		async draw(camera, frameWords) {
-			await loadFontFor([frameWords.caption, frameWords.detail]);
+			await loadFontFor([frameWords.caption, frameWords.detail, frameWords.sources]);
 			map.jumpTo({ center: camera.center, zoom: camera.zoom });
 			await whenDrawn(map, () => {
 				ctx.fillStyle = PAPER;

@@ -408,7 +408,7 @@ describe('the atlas controller', () => {
 		const gif = { format: 'gif', size: '1080x1080', pace: { unit: 'seconds', amount: 1 } } as const;
 
 		it('films the week day by day at each day’s address, with the date in the reader’s language, then goes back', async () => {
-			const { app, url, saved, stop } = setUp('https://atlas.example/?types=rally&lang=ru#map=7/53.9/27.5');
+			const { app, url, saved, stop, dataset } = setUp('https://atlas.example/?types=rally&lang=ru#map=7/53.9/27.5');
 			await settle();
 			const map = filmingMap(url);
 			app.attachMap(map.handle);
@@ -417,6 +417,13 @@ describe('the atlas controller', () => {
 			expect(map.frames.map((f) => f.search)).toEqual(days.map((day) => `?from=${day}&to=${day}&types=rally&lang=ru`));
 			expect(map.frames.map((f) => f.words.caption)).toEqual(days.map((day) => formatDate(day, dateWords('ru'))));
 			expect(map.frames.every((f) => f.camera.zoom === 6)).toBe(true);
+			// Each frame names who reported what it shows: that day's rallies' publishers.
+			const rallies = (day: string) => dataset.events.filter((e) => e.type === 'rally' && e.when.start.startsWith(day));
+			for (const [i, day] of days.entries()) {
+				const publishers = new Set(rallies(day).flatMap((e) => e.sources.map((s) => s.publisher)));
+				const named = map.frames[i]!.words.sources.replace(/^Источники: /, '');
+				expect(new Set(named ? named.split('; ') : [])).toEqual(publishers);
+			}
 			expect(saved.map((s) => s.name)).toEqual(['protest-atlas-belarus-2020-08-2020-08-09-2020-08-16.gif']);
 			expect((saved[0]!.content as Blob).type).toBe('image/gif');
 			expect(url().search).toBe('?types=rally&lang=ru');

@@ -28,9 +28,16 @@ export interface ImageDecorations {
 export interface FrameWords extends Omit<ImageDecorations, 'range'> {
 	/** The day or the chapter, in large type. */
 	caption: string;
-	/** The counts under it, such as "12 events in 9 places". */
+	/** The counts under it, such as "12 events". */
 	detail: string;
+	/** Who reported what the frame shows, such as "Sources: Reuters, TUT.BY". */
+	sources: string;
 }
+
+/** What every frame of a video prints alike: title, key and credits. */
+export type FrameBaseWords = Omit<FrameWords, 'caption' | 'detail' | 'sources'>;
+/** What a shot of a video prints of its own. */
+export type ShotWords = Pick<FrameWords, 'caption' | 'detail' | 'sources'>;
 
 /** The map drawing frames of a video, at the video's size, until `end`. */
 export interface FrameCapture {
@@ -51,11 +58,7 @@ export interface MapHandle {
 	 * Resizes the map for frames of `size` (the page sees it behind the progress dialog);
 	 * `captionLines` is how many lines the largest caption may take.
 	 */
-	startFrames(
-		size: FrameSize,
-		words: Omit<FrameWords, 'caption' | 'detail'>,
-		captionLines: number
-	): Promise<FrameCapture>;
+	startFrames(size: FrameSize, words: FrameBaseWords, captionLines: number): Promise<FrameCapture>;
 	/** Moves to a story chapter's camera exactly: flying, or cutting for a reader who prefers less motion. */
 	showCamera(target: CameraTarget): void;
 	/** Cuts to a camera, as the Back button asks. */

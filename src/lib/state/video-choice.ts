@@ -12,7 +12,7 @@ import { formatDate, formatSpan } from '$lib/format';
 import type { Language } from '$lib/format';
 import type { Translate } from '$lib/i18n/i18n';
 import type { AtlasView } from './atlas-view.svelte';
-import type { FrameWords, MapHandle } from './map-handle';
+import type { FrameBaseWords, MapHandle, ShotWords } from './map-handle';
 import type { ViewState } from './url-state';
 import { filmVideo } from './video-recorder';
 
@@ -35,11 +35,13 @@ export interface VideoStage {
 	t: Translate;
 	language: Language;
 	locale: string;
-	words: Omit<FrameWords, 'caption' | 'detail'>;
+	words: FrameBaseWords;
 	/** The view state that shows a shot. */
 	shotState(shot: Shot): ViewState;
 	/** Goes to a view state; resolves once the view shows it. */
 	show(state: ViewState): Promise<void>;
+	/** The publishers of the events shown now, each once. */
+	publishers(): Promise<string[]>;
 }
 
 export async function filmChoice(
@@ -62,17 +64,20 @@ export async function filmChoice(
 		words: story ? { ...stage.words, title: inLanguage(story.title) } : stage.words,
 		captionLines: story ? 2 : 1,
 		show: (shot) => stage.show(stage.shotState(shot)),
-		caption(shot) {
+		async caption(shot) {
+			const publishers = await stage.publishers();
+			const sources = publishers.length ? t('video.sources', { publishers: publishers.join('; ') }) : '';
 			if (shot.kind === 'day') {
 				const { from, to } = shot.range;
 				const span = from === to ? '' : `${formatSpan(from, to, language.dates)} · `;
-				return { caption: formatDate(shot.day, language.dates), detail: `${span}${counts()}` };
+				return { caption: formatDate(shot.day, language.dates), detail: `${span}${counts()}`, sources };
 			}
 			const of = t('story.chapterOf', { n: shot.chapter + 1, count: story!.chapters.length });
 			const when = formatSpan(view.range.from, view.range.to, language.dates);
 			return {
 				caption: inLanguage(story!.chapters[shot.chapter]!.title),
-				detail: `${of} · ${when} · ${counts()}`
+				detail: `${of} · ${when} · ${counts()}`,
+				sources
 			};
 		},
 		target: (shot) =>

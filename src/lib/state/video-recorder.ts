@@ -6,7 +6,7 @@
 import { cameraBetween, type Camera } from '$lib/data/camera';
 import { frameCount, gifHoldMs, gifMoveMs, type Pace, type Shot, type VideoPlan } from '$lib/data/video/plan';
 import type { CameraTarget } from '$lib/data/story/story-camera';
-import type { FrameWords, MapHandle } from './map-handle';
+import type { FrameBaseWords, MapHandle, ShotWords } from './map-handle';
 import { openEncoder, videoSupport } from './video-encoder';
 
 export interface Filming {
@@ -14,13 +14,13 @@ export interface Filming {
 	pace: Pace;
 	map: MapHandle;
 	/** What every frame prints: title, key and credits. */
-	words: Omit<FrameWords, 'caption' | 'detail'>;
+	words: FrameBaseWords;
 	/** How many lines the longest caption may take. */
 	captionLines: number;
 	/** Sets the view for a shot; resolves once the view shows it. */
 	show(shot: Shot): Promise<void>;
-	/** A shot's caption and counts, read once it is shown. */
-	caption(shot: Shot): Pick<FrameWords, 'caption' | 'detail'>;
+	/** A shot's caption, counts and sources, read once it is shown. */
+	caption(shot: Shot): Promise<ShotWords>;
 	/** Where a shot puts the camera; none keeps it where it is. */
 	target(shot: Shot): CameraTarget | undefined;
 	signal: AbortSignal;
@@ -55,7 +55,7 @@ export async function filmVideo(filming: Filming): Promise<Blob> {
 			await filming.show(shot);
 			const target = filming.target(shot);
 			const to = target ? capture.cameraFor(target) : camera;
-			const words = { ...filming.words, ...filming.caption(shot) };
+			const words = { ...filming.words, ...(await filming.caption(shot)) };
 			// The first shot starts where it is; a move is drawn frame by frame, never flown.
 			const from = index === 0 ? to : camera;
 			for (let k = 1; k <= shot.moveFrames; k++) {
