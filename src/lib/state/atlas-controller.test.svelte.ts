@@ -420,7 +420,7 @@ describe('the atlas controller', () => {
 			// Each frame names who reported what it shows: that day's rallies' publishers.
 			const rallies = (day: string) => dataset.events.filter((e) => e.type === 'rally' && e.when.start.startsWith(day));
 			for (const [i, day] of days.entries()) {
-				const publishers = new Set(rallies(day).flatMap((e) => e.sources.map((s) => s.publisher)));
+				const publishers = new Set(rallies(day).flatMap((e) => (e as ProtestEvent).sources.map((s) => s.publisher)));
 				const named = map.frames[i]!.words.sources.replace(/^Источники: /, '');
 				expect(new Set(named ? named.split('; ') : [])).toEqual(publishers);
 			}
