@@ -225,9 +225,8 @@ export function createAtlasController(host: AtlasHost) {
 					await view.settled();
 					await tick();
 				},
-				publishers: async () => [
-					...new Set((await host.client.exportEvents(state)).flatMap((e) => e.sources.map((s) => s.publisher)))
-				]
+				publishers: async () =>
+					(await host.client.exportEvents(state)).flatMap((e) => e.sources.map((s) => s.publisher))
 			});
 			host.save(film.name, film.blob);
 			return { name: film.name, bytes: film.blob.size };

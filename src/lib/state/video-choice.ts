@@ -12,7 +12,7 @@ import { formatDate, formatSpan } from '$lib/format';
 import type { Language } from '$lib/format';
 import type { Translate } from '$lib/i18n/i18n';
 import type { AtlasView } from './atlas-view.svelte';
-import type { FrameBaseWords, MapHandle, ShotWords } from './map-handle';
+import type { FrameBaseWords, MapHandle } from './map-handle';
 import type { ViewState } from './url-state';
 import { filmVideo } from './video-recorder';
 
@@ -40,7 +40,7 @@ export interface VideoStage {
 	shotState(shot: Shot): ViewState;
 	/** Goes to a view state; resolves once the view shows it. */
 	show(state: ViewState): Promise<void>;
-	/** The publishers of the events shown now, each once. */
+	/** The publishers of the events shown now, a name for each source. */
 	publishers(): Promise<string[]>;
 }
 
@@ -65,7 +65,7 @@ export async function filmChoice(
 		captionLines: story ? 2 : 1,
 		show: (shot) => stage.show(stage.shotState(shot)),
 		async caption(shot) {
-			const publishers = await stage.publishers();
+			const publishers = [...new Set(await stage.publishers())];
 			const sources = publishers.length ? t('video.sources', { publishers: publishers.join('; ') }) : '';
 			if (shot.kind === 'day') {
 				const { from, to } = shot.range;
