@@ -40,6 +40,17 @@ describe('a chapter’s text', () => {
 		}
 	});
 
+	it('binds a link before the emphasis around it, as Markdown does', () => {
+		expect(readStoryText('_[a](_)').paragraphs).toEqual([[{ kind: 'text', text: '_a' }]]);
+		expect(readStoryText('_see [TUT.BY](https://tut.by)_').paragraphs).toEqual([
+			[
+				{ kind: 'text', text: '_see ' },
+				{ kind: 'link', text: 'TUT.BY', href: 'https://tut.by' },
+				{ kind: 'text', text: '_' }
+			]
+		]);
+	});
+
 	it('leaves HTML as text', () => {
 		expect(readStoryText('<img src=x onerror=alert(1)> & <b>bold</b>').paragraphs).toEqual([
 			[{ kind: 'text', text: '<img src=x onerror=alert(1)> & <b>bold</b>' }]

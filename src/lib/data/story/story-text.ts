@@ -22,8 +22,9 @@ export function isWebAddress(href: string): boolean {
 	}
 }
 
-// A link's address may hold one level of parentheses, as Wikipedia's do.
-const INLINE = /\*\*([^*\n]+?)\*\*|\*([^*\n]+?)\*|_([^_\n]+?)_|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/g;
+// A link's address may hold one level of parentheses, as Wikipedia's do. Emphasis holds no
+// brackets: a link binds first, as in Markdown, so `_[a](b)_` is a link between underscores.
+const INLINE = /\*\*([^*\n[\]]+?)\*\*|\*([^*\n[\]]+?)\*|_([^_\n[\]]+?)_|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/g;
 
 function inlines(paragraph: string, refused: string[]): Inline[] {
 	const parts: Inline[] = [];
