@@ -7,7 +7,14 @@ import { acledCsv, acledRow } from '../src/lib/data/import/fixtures';
 import { EVENT_TYPE_IDS } from '../src/lib/data/schema';
 import { formatSpan } from '../src/lib/format';
 import { catalogue, dateWords } from '../src/lib/i18n/i18n';
-import { expectOnlyOwnOrigin, keepScreenshot, recordOrigins, waitForMapIdle } from './support/map';
+import {
+	expectOnlyOwnOrigin,
+	keepScreenshot,
+	paintedText,
+	recordOrigins,
+	recordPaintedText,
+	waitForMapIdle
+} from './support/map';
 
 /** An ACLED export as a newsroom would download it: BOM, CRLF, multi-line notes and a few broken rows. */
 function acledExport(): string {
@@ -253,22 +260,14 @@ test.describe('taking the data out', () => {
 
 	test('the PNG’s title, dates, key and credits are painted in the reader’s language', async ({ page }) => {
 		// Record what is painted as text, since a PNG cannot be read back as words.
-		await page.addInitScript(() => {
-			const painted: string[] = [];
-			(window as unknown as { painted: string[] }).painted = painted;
-			const fillText = CanvasRenderingContext2D.prototype.fillText;
-			CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
-				painted.push(text);
-				return fillText.call(this, text, ...rest);
-			};
-		});
+		await recordPaintedText(page);
 		await page.goto('/?from=2020-08-14&to=2020-08-16&lang=ru');
 		await waitForMapIdle(page);
 		await page.getByText('Экспорт', { exact: true }).click();
 		const downloading = page.waitForEvent('download');
 		await page.getByRole('button', { name: /PNG/ }).click();
 		await downloading;
-		const painted = await page.evaluate(() => (window as unknown as { painted: string[] }).painted);
+		const painted = await paintedText(page);
 		const ru = catalogue('ru') as Record<string, string>;
 		expect(painted).toContain(`${ru['app.name']}: Belarus, 9–16 August 2020`);
 		expect(painted).toContain(ru['type.rally']);

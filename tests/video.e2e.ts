@@ -5,19 +5,11 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { formatDate } from '../src/lib/format';
 import { colourDistance, differenceAround, frameOf, probe, type Frame } from './support/video';
-import { expectOnlyOwnOrigin, recordOrigins, waitForMapIdle } from './support/map';
+import { expectOnlyOwnOrigin, paintedText, recordOrigins, recordPaintedText, waitForMapIdle } from './support/map';
+import { daysBetween } from '../src/lib/data/timeline';
 
 const PAPER = [0xfb, 0xfa, 0xf6];
-const WEEK = [
-	'2020-08-09',
-	'2020-08-10',
-	'2020-08-11',
-	'2020-08-12',
-	'2020-08-13',
-	'2020-08-14',
-	'2020-08-15',
-	'2020-08-16'
-];
+const WEEK = daysBetween('2020-08-09', '2020-08-16');
 
 /** Opens Export → Video and makes the choices; resolves once the dialog may start. */
 async function chooseVideo(page: Page, choice: { format: string; size: string; frames?: number; seconds?: number }) {
@@ -62,15 +54,7 @@ test.describe('a video of the week', () => {
 		page
 	}) => {
 		test.setTimeout(180_000);
-		await page.addInitScript(() => {
-			const painted: string[] = [];
-			(window as unknown as { painted: string[] }).painted = painted;
-			const fillText = CanvasRenderingContext2D.prototype.fillText;
-			CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
-				painted.push(text);
-				return fillText.call(this, text, ...rest);
-			};
-		});
+		await recordPaintedText(page);
 		const camera = { zoom: 6.2, lat: 53.3, lon: 27.4 };
 		await page.goto(`/#map=${camera.zoom}/${camera.lat}/${camera.lon}`);
 		await waitForMapIdle(page);
@@ -108,7 +92,7 @@ test.describe('a video of the week', () => {
 		for (const town of [grodno, brest])
 			expect(differenceAround(middle, first, town.x - 44, town.y + 44, 2)).toBeLessThan(30);
 		// Each day's frames carry its date, in the order of the days, and the band above the map changes with it.
-		const painted = await page.evaluate(() => (window as unknown as { painted: string[] }).painted);
+		const painted = await paintedText(page);
 		// And they name who reported what they show.
 		expect(painted.filter((text) => text.startsWith('Sources: ')).length).toBeGreaterThanOrEqual(WEEK.length);
 		const captions = painted.filter((text) => WEEK.some((day) => text === formatDate(day)));
@@ -196,15 +180,7 @@ test('a story as a video: chapter by chapter, the camera moving between them, ca
 	page
 }) => {
 	test.setTimeout(180_000);
-	await page.addInitScript(() => {
-		const painted: string[] = [];
-		(window as unknown as { painted: string[] }).painted = painted;
-		const fillText = CanvasRenderingContext2D.prototype.fillText;
-		CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
-			painted.push(text);
-			return fillText.call(this, text, ...rest);
-		};
-	});
+	await recordPaintedText(page);
 	await page.goto('/?story=belarus-week&chapter=2');
 	await waitForMapIdle(page);
 	const { file, name } = await makeVideo(page, { format: 'gif', size: '1080x1080', seconds: 1 });
@@ -214,7 +190,7 @@ test('a story as a video: chapter by chapter, the camera moving between them, ca
 	};
 	const chapters = story.chapters.length;
 	// Every chapter's title is painted as its caption, in order.
-	const painted = await page.evaluate(() => (window as unknown as { painted: string[] }).painted);
+	const painted = await paintedText(page);
 	const titles = story.chapters.map((c) => c.title.en);
 	expect(painted.filter((text) => titles.includes(text)).filter((t, i, all) => all[i - 1] !== t)).toEqual(titles);
 	// A held frame per chapter, and four frames of camera move into each after the first.

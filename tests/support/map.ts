@@ -91,3 +91,20 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; h
 /** Sourced coordinates of places the tests visit. */
 export const PUSHKINSKAYA: [number, number] = [27.49702, 53.90966];
 export const MINSK: [number, number] = [27.56667, 53.9];
+
+/** Records every text painted on a 2D canvas from the next page load on: a picture cannot be read back as words. */
+export async function recordPaintedText(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const painted: string[] = [];
+		(window as unknown as { painted: string[] }).painted = painted;
+		const fillText = CanvasRenderingContext2D.prototype.fillText;
+		CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+			painted.push(text);
+			return fillText.call(this, text, ...rest);
+		};
+	});
+}
+
+/** The texts painted on canvases so far, in order (see recordPaintedText). */
+export const paintedText = (page: Page): Promise<string[]> =>
+	page.evaluate(() => (window as unknown as { painted: string[] }).painted);
