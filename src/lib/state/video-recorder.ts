@@ -41,7 +41,8 @@ export async function filmVideo(filming: Filming): Promise<Blob> {
 	const check = () => {
 		if (signal.aborted) throw new VideoCancelled();
 	};
-	const support = await videoSupport(plan.size);
+	// A GIF needs no video encoder: mediabunny is not loaded for it.
+	const support = plan.format === 'gif' ? { mp4: false, webm: undefined } : await videoSupport(plan.size);
 	const capture = await map.startFrames(plan.size, filming.words, filming.captionLines);
 	const total = frameCount(plan);
 	let done = 0;
