@@ -108,6 +108,7 @@ describe('view state in the URL', () => {
 			expect(parseCamera('#map=12/53.9/27.55')).toEqual({ center: [27.55, 53.9], zoom: 12 });
 			expect(parseCamera('#map=6.5/53.7/27.9/0/0')).toEqual({ center: [27.9, 53.7], zoom: 6.5 });
 			expect(parseCamera('#other=1&map=3/-10.5/-60')).toEqual({ center: [-60, -10.5], zoom: 3 });
+			expect(parseCamera('#map=3/1e-7/-2.5e-8')).toEqual({ center: [-2.5e-8, 1e-7], zoom: 3 });
 			expect(parseCamera('')).toBeUndefined();
 		});
 
@@ -116,6 +117,11 @@ describe('view state in the URL', () => {
 			for (const hash of ['#map=12/95/27', '#map=x/1/2', '#map=12/53.9', '#map=99/53.9/27.5', '#map=1e3/1/1'])
 				expect(parseCamera(hash, ignored)).toBeUndefined();
 			expect(ignored).toEqual(['map=12/95/27', 'map=x/1/2', 'map=12/53.9', 'map=99/53.9/27.5', 'map=1e3/1/1']);
+		});
+
+		it('writes tiny coordinates in fixed notation, never as "1e-8" or "-0"', () => {
+			expect(cameraHash({ center: [0, -5.000000000000001e-9], zoom: 21.745 })).toBe('#map=21.75/-0.00000001/0');
+			expect(cameraHash({ center: [-1e-12, 0], zoom: 3 })).toBe('#map=3/0/0');
 		});
 
 		it('writes any camera so that it reads back within a pixel, and the same again', () => {

@@ -121,7 +121,8 @@ export function parseCamera(hash: string, ignored: string[] = []): Camera | unde
 	const value = CAMERA.exec(hash)?.[1];
 	if (value === undefined) return undefined;
 	const parts = value.split('/');
-	const [zoom, lat, lon] = parts.map((part) => (/^-?\d+(\.\d+)?$/.test(part) ? Number(part) : NaN));
+	// MapLibre writes a tiny coordinate as "1e-7"; a positive exponent is never a camera's.
+	const [zoom, lat, lon] = parts.map((part) => (/^-?\d+(\.\d+)?(e-\d+)?$/.test(part) ? Number(part) : NaN));
 	const valid =
 		parts.length >= 3 &&
 		parts.length <= 5 &&
@@ -144,9 +145,11 @@ export function cameraHash(camera: Camera | undefined): string {
 	if (!camera) return '';
 	const zoom = Math.round(camera.zoom * 100) / 100;
 	const precision = Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
+	// Fixed notation: String() would write a tiny latitude as "1e-8", which no reader takes.
 	const round = (n: number) => {
-		const m = 10 ** precision;
-		return Math.round(n * m) / m;
+		const fixed = n.toFixed(precision);
+		const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+		return trimmed === '-0' ? '0' : trimmed;
 	};
 	return `#map=${zoom}/${round(camera.center[1])}/${round(camera.center[0])}`;
 }
