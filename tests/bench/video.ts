@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { serveFolder } from '../../scripts/static-host';
+import { writeDocBlock } from './scale/doc-block';
 
 const SIZES = ['1920x1080', '1080x1080', '1080x1920'] as const;
 const FORMATS = (process.env.BENCH_VIDEO_FORMATS ?? 'mp4,gif').split(',');
@@ -85,8 +86,9 @@ const browser = await chromium.launch({
 	args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader']
 });
 try {
+	const lines = ['format  size        frames/s (min–max)   wall s   JS heap peak MB   renderer peak MB   file MB'];
 	console.log(`The week (8 days, a second a day) as a video; median of ${ROUNDS} rounds, the sizes in rotating order.`);
-	console.log('format  size        frames/s (min–max)   wall s   JS heap peak MB   renderer peak MB   file MB');
+	console.log(lines[0]);
 	for (const format of FORMATS) {
 		const results = new Map<string, Awaited<ReturnType<typeof film>>[]>(SIZES.map((s) => [s, []]));
 		for (let round = 0; round < ROUNDS; round++) {
@@ -102,21 +104,27 @@ try {
 		}
 		for (const [size, runs] of results) {
 			const fps = runs.map((r) => r.fps);
-			console.log(
-				[
-					format.padEnd(6),
-					size.padEnd(10),
-					`${median(fps).toFixed(1)} (${Math.min(...fps).toFixed(1)}–${Math.max(...fps).toFixed(1)})`.padEnd(20),
-					median(runs.map((r) => r.seconds))
-						.toFixed(1)
-						.padStart(6),
-					mb(median(runs.map((r) => r.heap))).padStart(17),
-					mb(median(runs.map((r) => r.rss))).padStart(18),
-					(median(runs.map((r) => r.bytes)) / 1e6).toFixed(1).padStart(9)
-				].join('  ')
-			);
+			const line = [
+				format.padEnd(6),
+				size.padEnd(10),
+				`${median(fps).toFixed(1)} (${Math.min(...fps).toFixed(1)}–${Math.max(...fps).toFixed(1)})`.padEnd(20),
+				median(runs.map((r) => r.seconds))
+					.toFixed(1)
+					.padStart(6),
+				mb(median(runs.map((r) => r.heap))).padStart(17),
+				mb(median(runs.map((r) => r.rss))).padStart(18),
+				(median(runs.map((r) => r.bytes)) / 1e6).toFixed(1).padStart(9)
+			].join('  ');
+			console.log(line);
+			lines.push(line);
 		}
 	}
+	await writeDocBlock(
+		'video',
+		'The week as a video: frames per second and memory',
+		`Median of ${ROUNDS} rounds per size, in rotating order, in headless Chromium with software WebGL; MB are 10⁶ bytes.`,
+		['```', ...lines, '```'].join('\n')
+	);
 } finally {
 	await browser.close();
 	await host.close();

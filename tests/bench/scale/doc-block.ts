@@ -1,20 +1,24 @@
-/** Each benchmark rewrites only its own block of docs/benchmarks.md, between its two markers. */
-import { readFileSync, writeFileSync } from 'node:fs';
+/**
+ * Each benchmark writes its own generated page, docs/measured/<name>.md, and nothing else:
+ * the hand-written docs/benchmarks.md explains and links these pages, and no script edits it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 
-export const BENCHMARKS_DOC = path.resolve(import.meta.dirname, '../../../docs/benchmarks.md');
+const MEASURED = path.resolve(import.meta.dirname, '../../../docs/measured');
 
-/** Rewrites the block, formatted as `npm run check` expects. */
-export async function writeDocBlock(name: string, setting: string, table: string): Promise<void> {
-	const doc = readFileSync(BENCHMARKS_DOC, 'utf8');
-	const open = `<!-- bench:${name} -->`;
-	const start = doc.indexOf(open);
-	const end = doc.indexOf(`<!-- /bench:${name} -->`);
-	if (start < 0 || end < 0) throw new Error(`docs/benchmarks.md has no ${open} block`);
-	const measured = `Measured on ${new Date().toISOString().slice(0, 10)}, ${setting}`;
-	const text = `${doc.slice(0, start)}${open}\n\n${measured}\n\n${table}\n\n${doc.slice(end)}`;
-	const options = (await resolveConfig(BENCHMARKS_DOC)) ?? {};
-	writeFileSync(BENCHMARKS_DOC, await format(text, { ...options, filepath: BENCHMARKS_DOC }));
-	console.log('wrote docs/benchmarks.md');
+/** Writes the page, formatted as `npm run check` expects. */
+export async function writeDocBlock(name: string, title: string, setting: string, body: string): Promise<void> {
+	mkdirSync(MEASURED, { recursive: true });
+	const file = path.join(MEASURED, `${name}.md`);
+	const command = name.startsWith('ab-') ? 'bench:ab' : `bench:${name}`;
+	const text = [
+		`# ${title}`,
+		`Written by \`npm run ${command}\` on ${new Date().toISOString().slice(0, 10)}: do not edit by hand. ${setting}`,
+		body
+	].join('\n\n');
+	const options = (await resolveConfig(file)) ?? {};
+	writeFileSync(file, await format(text, { ...options, filepath: file }));
+	console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }

@@ -1,10 +1,10 @@
 /**
- * Opens one page in a fresh browser context and measures it: the first frame in which the map's
+ * Opens one page in a fresh browser, cold, and measures it: the first frame in which the map's
  * marker layers return a feature, then a filter step (one type hidden) and a one-day date step,
  * each until the map is idle; the longest main-thread task after the first markers; the JS heap of
  * the page and of its workers; and the bytes the page and its workers fetched.
  */
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 export interface Measurement {
 	firstMarkers?: number;
@@ -43,6 +43,7 @@ interface BenchWindow {
 		markerLayers?: string[];
 		leaflet?: boolean;
 		step?: (state: { hiddenType?: string; from?: string; to?: string }) => void | Promise<void>;
+		prepare?: () => Promise<unknown>;
 	};
 	protestAtlas?: { map: import('maplibre-gl').Map; settled: () => Promise<void> };
 }
@@ -180,13 +181,37 @@ async function setFirstDay(page: Page, app: boolean): Promise<void> {
 	});
 }
 
+/**
+ * A new browser with a new profile for every load: nothing cached, no shader programs kept from an
+ * earlier page, and no other page sharing its processes.
+ */
+function launchFresh() {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+			'--disable-gpu-program-cache',
+			'--disable-gpu-shader-disk-cache',
+			'--use-angle=swiftshader',
+			'--enable-unsafe-swiftshader',
+			'--enable-precise-memory-info',
+			'--js-flags=--max-old-space-size=8192'
+		]
+	});
+}
+
 export async function measurePage(
-	browser: Browser,
 	origin: string,
 	url: string,
 	{ app, timeoutMs }: { app: boolean; timeoutMs: number }
 ): Promise<Measurement> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+	const browser = await launchFresh();
+	// A first visit: the app's service worker is on, as for any reader; the baselines have none.
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow' });
 	const page = await context.newPage();
 	let bytes = 0;
 	page.on('requestfinished', (request) => {
@@ -220,6 +245,7 @@ export async function measurePage(
 			null,
 			{ timeout: timeoutMs }
 		);
+		await page.evaluate(() => (window as unknown as BenchWindow).bench?.prepare?.());
 		await page.waitForTimeout(1000);
 		result.filterStep = await timeStep(page, app, 'filter');
 		await setFirstDay(page, app);
@@ -259,6 +285,6 @@ export async function measurePage(
 		result.error = crashed ? 'the page crashed' : (error as Error).message.split('\n')[0];
 	}
 	result.bytes = bytes;
-	await context.close().catch(() => undefined);
+	await browser.close().catch(() => undefined);
 	return result;
 }

@@ -1,20 +1,25 @@
 /**
  * `npm run bench:scale`: seeded synthetic datasets imported through the real importer, opened in
- * the built app and, in the same run, in three baseline pages built from the same maplibre-gl:
- * a bare MapLibre page (one background, one circle layer), a clustered MapLibre page and a
- * Leaflet + Leaflet.markercluster page. Prints a table of ratios and writes docs/benchmarks.md.
+ * the built app and, in the same run, in baseline pages built from the same maplibre-gl: a bare
+ * MapLibre page (one background, one circle layer) and MapLibre's own clustered GeoJSON source
+ * (with BENCH_LEAFLET=1, also Leaflet.markercluster). Every page opens the same data by URL on the
+ * same first view, in a fresh browser, at least five times, in rotating order. Prints medians,
+ * spread and ratios, and writes docs/measured/scale.md.
  *
- * BENCH_SIZES=10000,100000,1000000 chooses the sizes (default 10000,100000); BENCH_SKIP_BUILD=1
- * reuses the last benchmark build (.bench/build) as it is. build/ is never touched.
+ * BENCH_SIZES=10000,100000,1000000 chooses the sizes (default 10000,100000); BENCH_LOADS the loads
+ * per page (default 5); BENCH_SKIP_BUILD=1 reuses the last benchmark build (.bench/build).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { coreExtent } from '../../../src/lib/data/aggregate';
+import type { PublishedIndexFile } from '../../../src/lib/data/published-shape';
+import { citiesOnMap, homeView } from '../../../src/lib/map/home-view';
 import { serveFolder } from '../../../scripts/static-host';
 import { writeDocBlock } from './doc-block';
 import { measurePage, type Measurement } from './measure';
+import { summarise, targetsTable, resultsTable, type Sample } from './summary';
 import { writeSyntheticAcled } from './synthetic';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -23,19 +28,22 @@ const site = path.join(work, 'site');
 const benchBuild = path.join(work, 'build');
 const DEFAULT_SLUG = 'belarus-2020-08';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const LOADS = Math.max(1, Number(process.env.BENCH_LOADS ?? 5));
 /** A page that has drawn nothing by then is reported as not opening. */
 const OPEN_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
+/** The app's map is this wide at 1280×800 beside its panel; the baselines fill the window. */
+const VIEWPORT = { width: 1280, height: 800 };
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
 	execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
-/** The events as plain points, for the baseline pages: type, day and crowd low, nothing else. */
+/**
+ * The events as plain points, for the baseline pages (type, day and crowd low, nothing else), and
+ * the first view the app opens the dataset on, which the baselines are given in their link.
+ */
 function writePoints(slug: string): string {
-	const dataset = JSON.parse(readFileSync(path.join(site, 'data', `${slug}.json`), 'utf8')) as {
-		places: { id: string; geometry: { coordinates: [number, number] } }[];
-		events: { place: string; type: string; when: { start: string }; crowd: { low?: number } }[];
-	};
+	const dataset = JSON.parse(readFileSync(path.join(site, 'data', `${slug}.json`), 'utf8')) as PublishedIndexFile;
 	const at = new Map(dataset.places.map((p) => [p.id, p.geometry.coordinates]));
 	const features = dataset.events.flatMap((e) => {
 		const coordinates = at.get(e.place);
@@ -45,16 +53,19 @@ function writePoints(slug: string): string {
 	});
 	mkdirSync(path.join(site, 'points'), { recursive: true });
 	writeFileSync(path.join(site, 'points', `${slug}.geojson`), JSON.stringify({ type: 'FeatureCollection', features }));
-	return `/points/${slug}.geojson`;
+	const extent = coreExtent(dataset.events, dataset.places) ?? dataset.bbox;
+	const view = homeView(extent, citiesOnMap(dataset.places), VIEWPORT);
+	const padding = typeof view.padding === 'number' ? view.padding : view.padding.top;
+	return `points=/points/${slug}.geojson&bounds=${view.bounds.map((n) => n.toFixed(4)).join(',')}&padding=${padding}`;
 }
 
-interface Row {
+interface Dataset {
 	size: string;
-	page: string;
-	result: Measurement;
+	slug: string;
+	points: string;
 }
 
-async function main() {
+async function prepare(): Promise<Dataset[]> {
 	if (!process.env.BENCH_SKIP_BUILD) run('npm', ['run', 'build'], { VITE_TEST_HOOKS: '1', BUILD_DIR: benchBuild });
 	rmSync(site, { recursive: true, force: true });
 	mkdirSync(work, { recursive: true });
@@ -62,14 +73,12 @@ async function main() {
 	run('npx', ['vite', 'build', '--config', 'tests/bench/scale/vite.config.ts'], {
 		BENCH_BASELINES_OUT: path.join(site, 'baselines')
 	});
-
-	const datasets: { size: string; slug: string; points: string }[] = [
-		{ size: 'default (61)', slug: DEFAULT_SLUG, points: writePoints(DEFAULT_SLUG) }
-	];
+	const datasets: Dataset[] = [{ size: 'default (61)', slug: DEFAULT_SLUG, points: writePoints(DEFAULT_SLUG) }];
 	for (const size of SIZES) {
 		const slug = `synthetic-${size}`;
 		const csv = path.join(work, `${slug}.csv`);
 		if (!existsSync(csv)) await writeSyntheticAcled(csv, size);
+		const label = size.toLocaleString('en-GB');
 		try {
 			run(
 				'npx',
@@ -80,85 +89,59 @@ async function main() {
 					'--name',
 					slug,
 					'--title',
-					`Synthetic, ${size.toLocaleString('en-GB')} events`,
+					`Synthetic, ${label} events`,
 					'--out',
 					path.join(site, 'data')
 				],
 				// A million events' import holds several GB.
 				{ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=12000`.trim() }
 			);
-			datasets.push({ size: size.toLocaleString('en-GB'), slug, points: writePoints(slug) });
+			datasets.push({ size: label, slug, points: writePoints(slug) });
 		} catch (error) {
 			console.error(`${slug}: the import failed: ${(error as Error).message}`);
-			datasets.push({ size: size.toLocaleString('en-GB'), slug: '', points: '' });
 		}
 	}
-
-	const host = await serveFolder(site);
-	const browser: Browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--use-angle=swiftshader',
-			'--enable-unsafe-swiftshader',
-			'--enable-precise-memory-info',
-			'--js-flags=--max-old-space-size=8192'
-		]
-	});
-	const rows: Row[] = [];
-	try {
-		for (const dataset of datasets) {
-			const pages: [string, string][] = dataset.slug
-				? [
-						['Protest Atlas', `/?data=${dataset.slug}`],
-						['bare MapLibre', `/baselines/bare.html?points=${dataset.points}`],
-						['clustered MapLibre', `/baselines/clustered.html?points=${dataset.points}`],
-						['Leaflet.markercluster', `/baselines/leaflet.html?points=${dataset.points}`]
-					]
-				: [];
-			for (const [name, url] of pages) {
-				const result = await measurePage(browser, host.url, url, {
-					app: name === 'Protest Atlas',
-					timeoutMs: OPEN_TIMEOUT_MS
-				});
-				rows.push({ size: dataset.size, page: name, result });
-				console.log(`${dataset.size} · ${name}: ${JSON.stringify(result)}`);
-			}
-		}
-	} finally {
-		await browser.close();
-		await host.close();
-	}
-	const table = report(rows);
-	console.log(`\n${table}`);
-	const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Chromium with software WebGL (SwiftShader)`;
-	await writeDocBlock('scale', `${machine}.`, table);
+	return datasets;
 }
 
-const ms = (n: number | undefined) => (n === undefined ? '—' : `${Math.round(n).toLocaleString('en-GB')} ms`);
-const ratio = (n: number | undefined, of: number | undefined) =>
-	n === undefined || !of ? '' : ` (${(n / of).toFixed(1)}×)`;
-const mb = (n: number | undefined) => (n === undefined ? '—' : `${(n / 2 ** 20).toFixed(1)} MB`);
-
-/** The table: each page's figures, with first markers as a ratio of the bare page in the same run, and steps as a ratio of the app's own steps on the default dataset. */
-export function report(rows: Row[]): string {
-	const lines = [
-		'| events | page | first markers (× bare page) | filter → idle (× default) | date step → idle (× default) | after first markers: longest task / longest script | JS heap: page / workers | bytes |',
-		'|---|---|---|---|---|---|---|---|'
+async function main() {
+	const datasets = await prepare();
+	const pages: [string, (d: Dataset) => string][] = [
+		['Protest Atlas', (d) => `/?data=${d.slug}`],
+		['bare MapLibre', (d) => `/baselines/bare.html?${d.points}`],
+		['clustered MapLibre', (d) => `/baselines/clustered.html?${d.points}`]
 	];
-	const defaultApp = rows.find((r) => r.size.startsWith('default') && r.page === 'Protest Atlas')?.result;
-	for (const row of rows) {
-		const bare = rows.find((r) => r.size === row.size && r.page === 'bare MapLibre')?.result;
-		const r = row.result;
-		const versus = (n: number | undefined, of: number | undefined) =>
-			row.page === 'Protest Atlas' ? ratio(n, of) : '';
-		lines.push(
-			`| ${row.size} | ${row.page} | ${r.error ? `did not open: ${r.error}` : `${ms(r.firstMarkers)}${row.page === 'bare MapLibre' ? '' : ratio(r.firstMarkers, bare?.firstMarkers)}`} | ${ms(r.filterStep)}${versus(r.filterStep, defaultApp?.filterStep)} | ${ms(r.dateStep)}${versus(r.dateStep, defaultApp?.dateStep)} | ${ms(r.longestTaskAfterFirstMarkers)}${r.longestScriptAfterFirstMarkers === undefined ? '' : ` / ${ms(r.longestScriptAfterFirstMarkers)}`} | ${mb(r.heap)} / ${mb(r.workersHeap)} | ${mb(r.bytes)} |`
-		);
+	if (process.env.BENCH_LEAFLET) pages.push(['Leaflet.markercluster', (d) => `/baselines/leaflet.html?${d.points}`]);
+	const host = await serveFolder(site);
+	const samples: Sample[] = [];
+	try {
+		for (const dataset of datasets)
+			for (let load = 0; load < LOADS; load++) {
+				// Rotating order: no page always loads first, or always after the same one.
+				const order = [...pages.slice(load % pages.length), ...pages.slice(0, load % pages.length)];
+				for (const [page, url] of order) {
+					const result: Measurement = await measurePage(host.url, url(dataset), {
+						app: page === 'Protest Atlas',
+						timeoutMs: OPEN_TIMEOUT_MS
+					});
+					samples.push({ size: dataset.size, page, result });
+					console.log(`${dataset.size} · ${page} · load ${load + 1}/${LOADS}: ${JSON.stringify(result)}`);
+				}
+			}
+	} finally {
+		await host.close();
 	}
-	return lines.join('\n');
+	const summary = summarise(samples);
+	const results = resultsTable(summary);
+	const targets = targetsTable(summary);
+	console.log(`\n${results}\n\n${targets}`);
+	const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium with software WebGL (SwiftShader).`;
+	await writeDocBlock(
+		'scale',
+		'The app against the usual ways to map points',
+		`${machine} ${LOADS} cold loads per page, each in a fresh browser, in rotating order. Times are medians, with the fastest and slowest load in brackets; ratios are of medians in this run. MB are 10⁶ bytes.`,
+		`${results}\n\n## Against the targets\n\n${targets}`
+	);
 }
 
 await main();

@@ -58,4 +58,4 @@ const table = [
 	`| a query as the reader types: slowest of ${typed.length} | ${ms(typed.at(-1)!)} |`
 ].join('\n');
 console.log(table);
-await writeDocBlock('search', `in Node ${process.version}.`, table);
+await writeDocBlock('search', 'Finding a place among 100,000', `In Node ${process.version}.`, table);

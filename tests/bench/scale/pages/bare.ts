@@ -3,13 +3,13 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FilterSpecification } from 'maplibre-gl';
-import { pointsUrl, type StepState } from './shared';
+import { firstView, pointsUrl, type StepState } from './shared';
 
 maplibregl.setWorkerUrl(workerUrl);
 const map = new maplibregl.Map({
 	container: 'map',
-	center: [27.5, 53.7],
-	zoom: 5.5,
+	bounds: firstView.bounds,
+	fitBoundsOptions: { padding: firstView.padding },
 	style: {
 		version: 8,
 		sources: { points: { type: 'geojson', data: pointsUrl } },

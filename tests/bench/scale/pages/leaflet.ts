@@ -3,11 +3,17 @@ import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import L from 'leaflet';
-import { keep, loadPoints, type PointFeature, type StepState } from './shared';
+import { firstView, keep, loadPoints, type PointFeature, type StepState } from './shared';
 
 (window as unknown as { L: typeof L }).L = L;
 await import('leaflet.markercluster');
-const map = L.map('map', { preferCanvas: true, maxZoom: 18 }).setView([53.7, 27.5], 6);
+const map = L.map('map', { preferCanvas: true, maxZoom: 18 }).fitBounds(
+	[
+		[firstView.bounds[1], firstView.bounds[0]],
+		[firstView.bounds[3], firstView.bounds[2]]
+	],
+	{ padding: [firstView.padding, firstView.padding] }
+);
 let loaded: () => void = () => undefined;
 const group = L.markerClusterGroup({
 	chunkedLoading: true,

@@ -1,5 +1,5 @@
-// What every baseline page shares: the points file named in the link, and the steps the benchmark
-// times (hide one type; show one day), applied each page's own way.
+// What every baseline page shares: the points file and the first view named in the link, and the
+// steps the benchmark times (hide one type; show one day), applied each page's own way.
 import type { Feature, Point } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 
@@ -22,6 +22,8 @@ export interface BenchHooks {
 	markerLayers?: string[];
 	leaflet?: boolean;
 	step?: (state: StepState) => void | Promise<void>;
+	/** Untimed, before the steps: whatever the page keeps to make them. */
+	prepare?: () => Promise<unknown>;
 }
 
 declare global {
@@ -35,10 +37,22 @@ export const params = new URLSearchParams(location.search);
 /** The points file's URL, absolute, as MapLibre wants it. */
 export const pointsUrl = new URL(params.get('points') ?? '', location.href).href;
 
-/** Features of the page's points file, fetched in full as a plain web map would. */
-export async function loadPoints(): Promise<PointFeature[]> {
-	const response = await fetch(pointsUrl);
-	return ((await response.json()) as { features: PointFeature[] }).features;
+/**
+ * The first view: the box the app opens this dataset on (its home view) and the same padding, so
+ * that every page draws the same places at about the same zoom.
+ */
+export const firstView = {
+	bounds: (params.get('bounds') ?? '23.1,51.2,32.8,56.2').split(',').map(Number) as [number, number, number, number],
+	padding: Number(params.get('padding') ?? 24)
+};
+
+let fetched: Promise<PointFeature[]> | undefined;
+/** Features of the page's points file, fetched in full once, as a plain web map would. */
+export function loadPoints(): Promise<PointFeature[]> {
+	fetched ??= fetch(pointsUrl)
+		.then((response) => response.json() as Promise<{ features: PointFeature[] }>)
+		.then((collection) => collection.features);
+	return fetched;
 }
 
 /** The events a step keeps: not of `hiddenType`, and within [from, to]. */
