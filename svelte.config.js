@@ -16,6 +16,8 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined }),
 		alias: { $geo: 'geo' },
+		// Registered once the map has drawn (src/lib/offline-install.ts), not at the page's load.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			directives: {

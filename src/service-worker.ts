@@ -23,6 +23,7 @@ const isKeptData = (pathname: string) =>
 	pathname.endsWith('/data/index.json') ||
 	pathname.includes('/data/stories/') ||
 	pathname.endsWith(`/data/${publishedIndex.default}.json`) ||
+	pathname.endsWith(`/data/${publishedIndex.default}.overview.json`) ||
 	pathname.includes(`/data/${publishedIndex.default}.details/`);
 const PRECACHE = [...build, ...files.filter((file) => !file.includes('/data/') || isKeptData(file)), ...prerendered];
 

@@ -22,6 +22,31 @@ test.describe('offline after one visit', () => {
 		await context.setOffline(false);
 	});
 
+	test('the offline copy is asked for only once the map has drawn its markers, not with the first view', async ({
+		page
+	}) => {
+		// Records, at the moment the page registers its service worker, whether the map shows markers.
+		await page.addInitScript(() => {
+			const container = navigator.serviceWorker;
+			const register = container.register.bind(container);
+			container.register = (...args: Parameters<typeof register>) => {
+				const map = window.protestAtlas?.map;
+				const layers =
+					map
+						?.getStyle()
+						?.layers.filter((l) => l.type === 'circle' && String(l.source).startsWith('event-'))
+						.map((l) => l.id) ?? [];
+				(window as unknown as { registeredWith?: number }).registeredWith =
+					map && layers.length ? map.queryRenderedFeatures({ layers }).length : 0;
+				return register(...args);
+			};
+		});
+		await page.goto('/');
+		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+		const markersThen = await page.evaluate(() => (window as unknown as { registeredWith?: number }).registeredWith);
+		expect(markersThen).toBeGreaterThan(0);
+	});
+
 	test('a new deploy is offered quietly, and Reload brings it in', async ({ page }) => {
 		const host = await serveFolder(TEST_BUILD_DIR);
 		try {

@@ -20,7 +20,8 @@ const files = args.length
 				.filter((f) => f.endsWith('.json') && f !== 'index.json')
 				.map((f) => path.join('static/data/stories', f)),
 			...(existsSync('static/data') ? readdirSync('static/data') : [])
-				.filter((f) => f.endsWith('.json') && f !== 'index.json')
+				// An overview is made from its dataset, which is checked; it has no records of its own.
+				.filter((f) => f.endsWith('.json') && f !== 'index.json' && !f.endsWith('.overview.json'))
 				.map((f) => path.join('static/data', f))
 		];
 

@@ -136,6 +136,7 @@ export const en = {
 	'map.label': 'Map of protest events. Use the arrow keys to pan and + or − to zoom.',
 	'map.loading': 'Loading the map…',
 	'map.error': 'The map could not be drawn in this browser. The lists of places and cities still work.',
+	'map.readingAll': 'Reading all {count, plural, one {# event} other {# events}} to answer this…',
 	'map.reset': 'Show the whole dataset',
 	'data.dataset': 'Dataset',
 	'data.yourFile': 'Your file',

@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { minskFixture } from '$lib/data/fixtures/factories';
 import { buildScales } from '$lib/scales/scales';
-import { cityFeatures, pathFeatures, placeFeatures } from '$lib/state/markers';
+import { cityFeatures, pathFeatures, placeFeatures } from '$lib/data/view/markers';
 import { basemapLayers } from './basemap-style';
 import { markerLayers, markerSources, selectionFilter } from './event-layers';
 import { eventWords, labelTexts, withTexts } from './marker-labels';

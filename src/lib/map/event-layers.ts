@@ -11,7 +11,7 @@ import type {
 	LayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { CITY_SPLIT_ZOOM } from '$lib/state/markers';
+import { CITY_SPLIT_ZOOM } from '$lib/data/view/markers';
 import { MAP_FONT } from './basemap-style';
 import { GROUP_COUNT_LAYERS, countLabel, markerLabel } from './marker-labels';
 import {
@@ -23,7 +23,7 @@ import {
 	type Scales
 } from '$lib/scales/scales';
 
-export { CITY_SPLIT_ZOOM } from '$lib/state/markers';
+export { CITY_SPLIT_ZOOM } from '$lib/data/view/markers';
 export const PLACES_SOURCE = 'event-places';
 export const CITIES_SOURCE = 'event-cities';
 export const PATHS_SOURCE = 'event-paths';

@@ -18,6 +18,7 @@ import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
 import { formatCount, formatSpan } from '$lib/format';
 import { languageOf } from '$lib/i18n/context';
 import { translator } from '$lib/i18n/i18n';
+import type { DatasetOverview } from '$lib/data/view/overview';
 import { createAtlasView } from './atlas-view.svelte';
 import type { MapHandle } from './map-handle';
 import { createPlayback } from './playback.svelte';
@@ -32,6 +33,8 @@ export type BrowseList = 'cities' | 'places';
 
 export interface AtlasHost {
 	data: () => AtlasData;
+	/** What the first view draws of the dataset, published beside it, until the worker answers. */
+	overview?: () => DatasetOverview | undefined;
 	client: ViewClient;
 	/** The page's address; undefined before hydration, when the prerendered page has no search. */
 	url: () => URL | undefined;
@@ -113,7 +116,8 @@ export function createAtlasController(host: AtlasHost) {
 		() => state,
 		() => mapZoom,
 		() => locale,
-		() => ({ placeList: browse === 'places' && !embed, citySort })
+		() => ({ placeList: browse === 'places' && !embed, citySort }),
+		() => host.overview?.()
 	);
 	const playback = createPlayback({
 		days: () => view.days,

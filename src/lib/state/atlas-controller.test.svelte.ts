@@ -14,7 +14,7 @@ import { formatDate } from '$lib/format';
 import { dateWords } from '$lib/i18n/i18n';
 import type { FrameWords, MapHandle } from './map-handle';
 import type { ViewAnswer, ViewClient } from './view-client';
-import { createViewModel, type ViewRequest } from './view-model';
+import { createViewModel, type ViewRequest } from '$lib/data/view/view-model';
 
 const file = () => JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedIndexFile;
 

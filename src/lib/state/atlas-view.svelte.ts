@@ -1,7 +1,8 @@
 /**
  * The page's copy of the one view model (view-model.ts), which runs in a worker: the map, lists,
  * legend, panels and timeline all read it; none recomputes it. Until the worker's first answer
- * it shows the dataset's days and nothing drawn.
+ * it shows the dataset's overview (written when it was published: its markers, legend and
+ * timeline, unfiltered), or else the dataset's days and nothing drawn.
  */
 import { tick } from 'svelte';
 import type { CitySort } from '$lib/data/aggregate';
@@ -11,9 +12,10 @@ import { placeName } from '$lib/data/names';
 import type { Place } from '$lib/data/schema';
 import { binByDay, daysBetween, type DateRange } from '$lib/data/timeline';
 import { scalesFor, type Scales } from '$lib/scales/scales';
-import type { ViewState } from './url-state';
+import { isWholeDataset, type ViewState } from './url-state';
 import type { MarkerSources, ViewClient } from './view-client';
-import { countByType, type CityFacts, type ViewRequest, type ViewResult } from './view-model';
+import { countByType, type CityFacts, type ViewRequest, type ViewResult } from '$lib/data/view/view-model';
+import { overviewAnswer, type DatasetOverview } from '$lib/data/view/overview';
 
 export interface AtlasView extends Omit<ViewResult, 'markers'> {
 	readonly markers: MarkerSources;
@@ -29,7 +31,15 @@ export interface AtlasView extends Omit<ViewResult, 'markers'> {
 	cityFacts(id: string): CityFacts | undefined;
 	/** Resolves once the view shows the reader's latest choices. */
 	settled(): Promise<void>;
+	/**
+	 * The view shows the dataset's overview while the worker reads every event: true until its
+	 * first answer. A step taken meanwhile waits for it.
+	 */
+	readonly reading: boolean;
+	/** The reader has asked for more than the overview shows (a filter, a place) while it is read. */
+	readonly waiting: boolean;
 }
+
 
 const empty = (): { type: 'FeatureCollection'; features: [] } => ({ type: 'FeatureCollection', features: [] });
 
@@ -61,21 +71,35 @@ export function createAtlasView(
 	state: () => ViewState,
 	zoom: () => number,
 	language: () => string,
-	lists: () => { placeList: boolean; citySort: CitySort }
+	lists: () => { placeList: boolean; citySort: CitySort },
+	overview: () => DatasetOverview | undefined = () => undefined
 ): AtlasView {
 	const scales = $derived(scalesFor(data().maxCrowd));
 	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
 	const placeById = $derived(indexById(data().places));
-	let result = $state.raw<Shown>(nothingDrawn(data().header.dateRange, days));
+	/** Which dataset the worker's answers are about: another one starts from its own overview. */
+	const datasetKey = $derived(`${data().header.slug}\u0000${data().indexUrl ?? ''}`);
+	let answered = $state.raw<Shown>();
+	/** Before the worker's first answer: the overview at the map's zoom, if the dataset has one. */
+	const early = $derived.by((): Shown => {
+		const nothing = nothingDrawn(data().header.dateRange, days);
+		const known = overview();
+		const answer = known && overviewAnswer(known, zoom());
+		return answer ? { ...nothing, ...answer } : nothing;
+	});
+	let answeredKey = $state<string>();
+	const current = $derived(answeredKey === datasetKey ? answered : undefined);
+	const result = $derived(current ?? early);
 	const cityById = $derived(indexById(result.cities));
 
 	// The first answer about a dataset has every part; later ones only what changed.
 	let answering = -1;
 	$effect(() =>
 		client.listen((update, generation) => {
-			const base = generation === answering ? result : nothingDrawn(data().header.dateRange, days);
+			const base = generation === answering && current ? current : nothingDrawn(data().header.dateRange, days);
 			answering = generation;
-			result = { ...base, ...update };
+			answered = { ...base, ...update };
+			answeredKey = datasetKey;
 		})
 	);
 	// The request as text: a change of the state that leaves it as it was (the camera moving) asks nothing.
@@ -110,6 +134,12 @@ export function createAtlasView(
 			return place && placeName(place, language());
 		},
 		cityFacts: (id) => cityById.get(id),
+		get reading() {
+			return current === undefined && overview() !== undefined;
+		},
+		get waiting() {
+			return view.reading && !isWholeDataset(state());
+		},
 		async settled() {
 			// The request for a change goes out with the next flush of effects.
 			await tick();

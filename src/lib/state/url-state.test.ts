@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	cameraHash,
+	isWholeDataset,
 	parseCamera,
 	parseViewLocation,
 	parseViewState,
@@ -101,6 +102,12 @@ describe('view state in the URL', () => {
 	it('writes readable, stable URLs', () => {
 		expect(viewStateSearch({ types: ['rally', 'strike'], place: 'stela' })).toBe('?place=stela&types=rally,strike');
 		expect(viewStateSearch({})).toBe('');
+	});
+
+	it('knows a state that asks for the whole dataset, as its overview shows it', () => {
+		expect(isWholeDataset(parseViewState(new URLSearchParams('data=x&lang=be')))).toBe(true);
+		for (const search of ['types=strike', 'from=2020-08-10', 'place=stela', 'city=minsk', 'min=100', 'story=a'])
+			expect(isWholeDataset(parseViewState(new URLSearchParams(search)))).toBe(false);
 	});
 
 	describe('the camera, in the hash', () => {

@@ -161,6 +161,10 @@ export function parseViewLocation(location: { search: string; hash: string }, ig
 	return camera ? { ...state, camera } : state;
 }
 
+/** Whether a state asks for the whole dataset: no filter, no selection, no story. */
+export const isWholeDataset = ({ from, to, types, status, stance, min, place, city, story }: ViewState): boolean =>
+	[from, to, types, status, stance, min, place, city, story].every((value) => value === undefined);
+
 /** Writes the whole view state as the search and hash of an address. */
 export const viewStateAddress = (state: ViewState): string => `${viewStateSearch(state)}${cameraHash(state.camera)}`;
 

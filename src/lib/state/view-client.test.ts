@@ -4,8 +4,8 @@ import { splitDetails } from '$lib/data/details';
 import { filterEvents } from '$lib/data/filter';
 import { createGeocoder, type Candidate } from '$lib/data/geocoder';
 import { detailsPath, type PublishedDataset } from '$lib/data/published';
-import { unpackAnswer } from './packing';
-import { createViewModel } from './view-model';
+import { unpackAnswer } from '$lib/data/view/packing';
+import { createViewModel } from '$lib/data/view/view-model';
 import { createViewClient, type ViewAnswer, type ViewMessage, type ViewReply } from './view-client';
 
 const published = () => JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedDataset;

@@ -9,15 +9,15 @@ import type { EventFilter } from '$lib/data/filter';
 import type { Candidate, GeocodeResult } from '$lib/data/geocoder';
 import type { PublishedDataset } from '$lib/data/published';
 import type { ProtestEvent } from '$lib/data/schema';
-import { unpackAnswer, type PackedAnswer, type ViewAnswer } from './packing';
-import type { ViewRequest } from './view-model';
+import { unpackAnswer, type PackedAnswer, type ViewAnswer } from '$lib/data/view/packing';
+import type { ViewRequest } from '$lib/data/view/view-model';
 
 /**
  * The markers as the map takes them: each collection as the address of a JSON blob that the
  * worker wrote (MapLibre's own workers read it, so the features never pass through the page), or
  * as the collection itself; and the ids of the places and cities drawn.
  */
-export type { MarkerSources, ViewAnswer } from './packing';
+export type { MarkerSources, ViewAnswer } from '$lib/data/view/packing';
 
 /** A dataset for the worker: the address of a published index, which it reads itself, or a reader's own file. */
 export type ViewSource = { url: string } | { dataset: PublishedDataset };

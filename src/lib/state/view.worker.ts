@@ -12,9 +12,15 @@ import { cachedIndexById } from '$lib/data/lookup';
 import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/data/published-shape';
 import type { IndexedEvent } from '$lib/data/schema';
 import type { FeatureCollection } from 'geojson';
-import { packAnswer, type PackedAnswer } from './packing';
+import { packAnswer, type PackedAnswer } from '$lib/data/view/packing';
 import type { MarkerSources, ViewMessage, ViewReply, ViewSource } from './view-client';
-import { createViewModel, type AnswerOptions, type Markers, type ViewRequest, type ViewUpdate } from './view-model';
+import {
+	createViewModel,
+	type AnswerOptions,
+	type Markers,
+	type ViewRequest,
+	type ViewUpdate
+} from '$lib/data/view/view-model';
 
 interface Open {
 	events: IndexedEvent[];

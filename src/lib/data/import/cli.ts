@@ -21,6 +21,8 @@ import path from 'node:path';
 import { readGazetteer } from '../load';
 import { toParquet } from '../parquet';
 import { listingOf, publishedFiles, type DatasetIndex } from '../published';
+import type { PublishedIndexFile } from '../published-shape';
+import { overviewOf } from '../view/build-overview';
 import { validateFiles } from '../validate-files';
 import { DATE_ORDERS, type DateOrder } from './dates';
 import { isEncoding, type Encoding } from './decode';
@@ -154,20 +156,24 @@ async function main(): Promise<number> {
 			path: f.path,
 			data: f.text
 		}));
+		// What the first view draws, for the page to show while its worker reads the whole index.
+		const index = files.find((f) => f.path === `${slug}.json`)!;
+		const overview = overviewOf(JSON.parse(index.data as string) as PublishedIndexFile);
+		files.push({ path: `${slug}.overview.json`, data: `${JSON.stringify(overview)}\n` });
 		// The same events for research tools, which open Parquet as it is.
 		files.push({
 			path: `${slug}.parquet`,
 			data: new Uint8Array(toParquet(dataset.events, dataset.places, dataset.timeZone))
 		});
 		const indexPath = path.join(out, 'index.json');
-		const index: DatasetIndex = existsSync(indexPath)
+		const list: DatasetIndex = existsSync(indexPath)
 			? (JSON.parse(readFileSync(indexPath, 'utf8')) as DatasetIndex)
 			: { default: slug, datasets: [] };
-		index.datasets = [...index.datasets.filter((d) => d.slug !== slug), listingOf(dataset)].sort((a, b) =>
+		list.datasets = [...list.datasets.filter((d) => d.slug !== slug), listingOf(dataset)].sort((a, b) =>
 			a.slug.localeCompare(b.slug)
 		);
-		if (args.default) index.default = slug;
-		files.push({ path: 'index.json', data: `${JSON.stringify(index, null, '\t')}\n` });
+		if (args.default) list.default = slug;
+		files.push({ path: 'index.json', data: `${JSON.stringify(list, null, '\t')}\n` });
 		// What would be published passes the validator's own checks, or nothing is written.
 		const texts = new Map<string, string>();
 		for (const f of files) if (typeof f.data === 'string') texts.set(`${out}/${f.path}`, f.data);

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
+import { maxCrowd } from '$lib/data/aggregate';
+import type { PublishedIndexFile } from '$lib/data/published-shape';
+import { Place, ProtestEvent } from '$lib/data/schema';
+import { overviewOf } from './build-overview';
+import { CITY_CLUSTER_MIN, CITY_SPLIT_ZOOM } from './markers';
+import { isOverview, overviewAnswer } from './overview';
+import { createViewModel } from './view-model';
+
+const published = JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedIndexFile;
+
+/** A town every half degree over a stretch of Europe: enough cities for them to group far out. */
+function manyTowns(): PublishedIndexFile {
+	const places = Array.from({ length: CITY_CLUSTER_MIN + 60 }, (_, i) =>
+		Place.parse(
+			placeFixture(
+				{ id: `t${i}`, geometry: { type: 'Point', coordinates: [10 + (i % 40) * 0.5, 45 + Math.floor(i / 40) * 0.5] } },
+				{ city: `t${i}` }
+			)
+		)
+	);
+	const events = places.flatMap((town, i) =>
+		Array.from({ length: 1 + (i % 3) }, (_, n) =>
+			ProtestEvent.parse(
+				eventFixture({
+					id: `${town.id}-${n}`,
+					place: town.id,
+					type: n ? 'strike' : 'rally',
+					crowd: { low: 100 * (i + 1), high: 200 * (i + 1), text: 'hundreds' }
+				})
+			)
+		)
+	);
+	return { ...published, slug: 'towns', places, events, dateRange: { from: '2020-08-09', to: '2020-08-16' } };
+}
+
+describe('a dataset’s overview', () => {
+	for (const [name, file] of [
+		['the default dataset', published],
+		['many towns, grouped far out', manyTowns()]
+	] as const)
+		it(`draws at every zoom below the split what the view model's first answer draws there: ${name}`, () => {
+			const overview = overviewOf(file);
+			for (let zoom = 0; zoom < CITY_SPLIT_ZOOM; zoom++) {
+				const answer = createViewModel(file)({ zoom, language: 'en' }, { deferHidden: true });
+				const early = overviewAnswer(overview, zoom + 0.6)!;
+				expect(early.markers.cities).toEqual(answer.markers!.cities);
+				expect(early.markers.proGovernment).toEqual(answer.markers!.proGovernment);
+				expect(early.markers.cityIds).toEqual(answer.markers!.cities.features.map((f) => f.properties.id));
+				expect(early.typeCounts).toEqual(answer.typeCounts);
+				expect(early.bins).toEqual(answer.bins);
+				expect(early.shownCount).toBe(file.events.length);
+			}
+			// At and past the split zoom places are drawn, which the overview does not have.
+			expect(overviewAnswer(overview, CITY_SPLIT_ZOOM)).toBeUndefined();
+		});
+
+	it('groups differently with the zoom, and keeps each distinct set of markers once', () => {
+		const overview = overviewOf(manyTowns());
+		expect(new Set(overview.citiesAtZoom).size).toBe(overview.cities.length);
+		expect(overview.cities.length).toBeGreaterThan(1);
+		// Every group adds up its members: no event is lost or counted twice at any zoom.
+		for (const cities of overview.cities)
+			expect(cities.features.reduce((n, f) => n + f.properties.count, 0)).toBe(manyTowns().events.length);
+	});
+
+	it('holds the cities only, with the figures the whole dataset gives', () => {
+		const overview = overviewOf(published);
+		expect(overview.outline.file.places.every((p) => p.id === p.properties.city)).toBe(true);
+		expect(overview.outline.file.places.length).toBeLessThan(published.places.length);
+		expect(overview.outline.eventCount).toBe(published.events.length);
+		expect(overview.outline.maxCrowd).toBe(maxCrowd(published.events));
+		expect(isOverview(JSON.parse(JSON.stringify(overview)))).toBe(true);
+		expect(isOverview({ ...overview, version: 2 })).toBe(false);
+		expect(isOverview(null)).toBe(false);
+	});
+
+	it('is published beside the default dataset as the importer writes it', () => {
+		const written = JSON.parse(readFileSync('static/data/belarus-2020-08.overview.json', 'utf8')) as unknown;
+		expect(written).toEqual(JSON.parse(JSON.stringify(overviewOf(published))));
+	});
+});
