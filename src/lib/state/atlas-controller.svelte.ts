@@ -126,6 +126,8 @@ export function createAtlasController(host: AtlasHost) {
 
 	let map = $state.raw<MapHandle>();
 	let mapIsReady = $state(false);
+	/** The map has drawn its first markers (or failed): the panels that are not the map follow. */
+	let firstDrawn = $state(false);
 	/** While a video is filmed, it alone moves the camera. */
 	let filming = $state(false);
 	// Each chapter moves the camera to its own view, once the map can move.
@@ -417,6 +419,11 @@ export function createAtlasController(host: AtlasHost) {
 			else if (state.city) showCity(state.city);
 		},
 		exportVideo,
+		markersDrawn: () => void (firstDrawn = true),
+		/** The lists, legend and filters are made once the map has drawn, so the map is not held up by them. */
+		get firstDrawn() {
+			return firstDrawn;
+		},
 		/** Whether the map can move and be drawn: a video waits for it. */
 		get mapIsReady() {
 			return mapIsReady && map !== undefined;

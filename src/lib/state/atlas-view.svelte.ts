@@ -41,6 +41,10 @@ export interface AtlasView extends Omit<ViewResult, 'markers'> {
 }
 
 
+/** Each reader's file opened, numbered; a file let go is forgotten. */
+const localOpenings = new WeakMap<AtlasData, number>();
+let openings = 0;
+
 const empty = (): { type: 'FeatureCollection'; features: [] } => ({ type: 'FeatureCollection', features: [] });
 
 type Shown = Omit<ViewResult, 'markers'> & { markers: MarkerSources };
@@ -74,11 +78,23 @@ export function createAtlasView(
 	lists: () => { placeList: boolean; citySort: CitySort },
 	overview: () => DatasetOverview | undefined = () => undefined
 ): AtlasView {
-	const scales = $derived(scalesFor(data().maxCrowd));
-	const days = $derived(daysBetween(data().header.dateRange.from, data().header.dateRange.to));
+	// Keyed on plain values: the whole outline replacing the overview's leaves them as they are.
+	const maxCrowd = $derived(data().maxCrowd);
+	const scales = $derived(scalesFor(maxCrowd));
+	const dayRange = $derived(`${data().header.dateRange.from}/${data().header.dateRange.to}`);
+	const days = $derived(daysBetween(...(dayRange.split('/') as [string, string])));
 	const placeById = $derived(indexById(data().places));
-	/** Which dataset the worker's answers are about: another one starts from its own overview. */
-	const datasetKey = $derived(`${data().header.slug}\u0000${data().indexUrl ?? ''}`);
+	/**
+	 * Which dataset the worker's answers are about: a published one by its address (its overview and
+	 * whole outline are the same dataset), a reader's file by the opening.
+	 */
+	const datasetKey = $derived.by(() => {
+		const opened = data();
+		if (opened.indexUrl) return `url:${opened.indexUrl}`;
+		let n = localOpenings.get(opened);
+		if (n === undefined) localOpenings.set(opened, (n = ++openings));
+		return `file:${n}`;
+	});
 	let answered = $state.raw<Shown>();
 	/** Before the worker's first answer: the overview at the map's zoom, if the dataset has one. */
 	const early = $derived.by((): Shown => {
@@ -113,8 +129,9 @@ export function createAtlasView(
 		});
 	});
 	$effect(() => {
-		// A dataset just opened is asked afresh, whatever was asked before it opened.
-		void data();
+		// A dataset just opened is asked afresh, whatever was asked before it opened; its whole
+		// outline replacing its overview is the same dataset, already asked.
+		void datasetKey;
 		client.request(JSON.parse(request) as ViewRequest);
 	});
 

@@ -66,8 +66,14 @@ const spread = (s: PageSummary['firstMarkers']) =>
 	s
 		? `${ms(s.median)} (${Math.round(s.min).toLocaleString('en-GB')}–${Math.round(s.max).toLocaleString('en-GB')})`
 		: '—';
-const change = (b: number | undefined) =>
-	b === undefined ? '—' : `${b >= 1 ? '+' : ''}${((b - 1) * 100).toFixed(0)} %`;
+function change(ratio: number | undefined): string {
+	if (ratio === undefined) return '—';
+	const percent = Math.round((ratio - 1) * 100);
+	return percent === 0 ? '0 %' : `${percent > 0 ? '+' : '−'}${Math.abs(percent)} %`;
+}
+/** A commit as the reader named it, with its hash unless the name is the hash. */
+const named = (c: { rev: string; sha: string }) =>
+	c.sha.startsWith(c.rev) ? c.sha.slice(0, 7) : `${c.rev} (${c.sha.slice(0, 7)})`;
 
 async function main() {
 	const [revA, revB] = process.argv.slice(2);
@@ -99,7 +105,7 @@ async function main() {
 	}
 	const summary = summarise(samples);
 	const lines = [
-		`| events | measure | ${revA} (${commits[0]!.sha.slice(0, 7)}) | ${revB} (${commits[1]!.sha.slice(0, 7)}) | change |`,
+		`| events | measure | ${named(commits[0]!)} | ${named(commits[1]!)} | change |`,
 		'|---|---|---|---|---|'
 	];
 	for (const { size } of datasets) {
