@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { MarkerProperties } from '../src/lib/state/markers';
+import type { MarkerProperties } from '../src/lib/data/view/markers';
 import { writeSyntheticAcled } from './bench/scale/synthetic';
 import { clickMapAt, hoverMapAt, waitForMapIdle } from './support/map';
 
