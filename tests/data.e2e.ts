@@ -182,7 +182,7 @@ test.describe('bringing your own data', () => {
 		expect(
 			requested
 				.filter((url) => url.includes('/data/'))
-				.every((url) => /\/data\/(index|belarus-2020-08|stories\/index)\.json$/.test(url))
+				.every((url) => /\/data\/(index|belarus-2020-08(\.overview)?|stories\/index)\.json$/.test(url))
 		).toBe(true);
 		await page.getByRole('button', { name: 'Dismiss' }).click();
 		await expect(page.getByRole('alert').filter({ hasText: 'not published here' })).toHaveCount(0);

@@ -23,6 +23,7 @@ function cacheContents(page: Page): Promise<Record<string, string[]>> {
 /** What the app keeps of the published data at install: the list, the default dataset and the stories' text. */
 const KEPT_WITH_APP = [
 	'/data/belarus-2020-08.json',
+	'/data/belarus-2020-08.overview.json',
 	'/data/index.json',
 	'/data/stories/belarus-week.json',
 	'/data/stories/index.json'

@@ -129,9 +129,9 @@ export function createAtlasView(
 		});
 	});
 	$effect(() => {
-		// A dataset just opened is asked afresh, whatever was asked before it opened; its whole
-		// outline replacing its overview is the same dataset, already asked.
-		void datasetKey;
+		// A dataset just opened is asked afresh, whatever was asked before it opened (the worker
+		// answers only for the dataset it has open last).
+		void data();
 		client.request(JSON.parse(request) as ViewRequest);
 	});
 

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serveFolder } from '../../../scripts/static-host';
 import { writeDocBlock } from './doc-block';
-import { measurePage } from './measure';
+import { mapLibreFiles, measurePage } from './measure';
 import { ratioOf, summarise, type PageSummary, type Sample } from './summary';
 import { writeSyntheticAcled } from './synthetic';
 
@@ -80,6 +80,7 @@ async function main() {
 	if (!revA || !revB) throw new Error('Usage: npm run bench:ab -- <rev> <rev>');
 	const commits = [await buildCommit(revA), await buildCommit(revB)];
 	const hosts = await Promise.all(commits.map((c) => serveFolder(c.build)));
+	const frameFiles = commits.flatMap((c) => mapLibreFiles(c.build));
 	const datasets = [
 		{ size: 'default (61)', query: '' },
 		...SIZES.map((n) => ({ size: n.toLocaleString('en-GB'), query: `?data=synthetic-${n}` }))
@@ -92,7 +93,8 @@ async function main() {
 				for (const which of order) {
 					const result = await measurePage(hosts[which]!.url, `/${dataset.query}`, {
 						app: true,
-						timeoutMs: OPEN_TIMEOUT_MS
+						timeoutMs: OPEN_TIMEOUT_MS,
+						frameFiles
 					});
 					samples.push({ size: dataset.size, page: commits[which]!.rev, result });
 					console.log(

@@ -4,6 +4,8 @@
  * each until the map is idle; the longest main-thread task after the first markers; the JS heap of
  * the page and of its workers; and the bytes the page and its workers fetched.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 
 export interface Measurement {
@@ -17,6 +19,8 @@ export interface Measurement {
 	 * the part of a long task that is the page's own code, not the drawing of a frame.
 	 */
 	longestScriptAfterFirstMarkers?: number;
+	/** The longest of MapLibre's animation-frame callbacks after the first markers: drawing, reported apart. */
+	longestFrameAfterFirstMarkers?: number;
 	heap?: number;
 	/** The JS heap of the page's dedicated workers together: where the app keeps its events. */
 	workersHeap?: number;
@@ -35,7 +39,8 @@ interface BenchWindow {
 	__probe: {
 		firstMarkers?: number;
 		longTasks: [number, number][];
-		scripts: [number, number, string][];
+		/** Start, duration, what, and the file of an animation frame's callback. */
+		scripts: [number, number, string, string][];
 		steps: [string, number][];
 	};
 	bench?: {
@@ -53,13 +58,21 @@ function probe() {
 	const w = window as unknown as BenchWindow;
 	w.__probe = { longTasks: [], scripts: [], steps: [] };
 	new PerformanceObserver((list) => {
-		type Script = PerformanceEntry & { invoker?: string; sourceFunctionName?: string };
+		type Script = PerformanceEntry & {
+			invoker?: string;
+			invokerType?: string;
+			sourceFunctionName?: string;
+			sourceURL?: string;
+		};
 		for (const frame of list.getEntries() as (PerformanceEntry & { scripts?: Script[] })[])
 			for (const script of frame.scripts ?? [])
 				w.__probe.scripts.push([
 					script.startTime,
 					script.duration,
-					`${script.invoker ?? ''} ${script.sourceFunctionName ?? ''}`.trim()
+					`${script.invoker ?? ''} ${script.sourceFunctionName ?? ''}`.trim(),
+					script.invokerType === 'user-callback' && script.invoker === 'FrameRequestCallback'
+						? (script.sourceURL ?? '').split('/').pop()!
+						: ''
 				]);
 	}).observe({ type: 'long-animation-frame', buffered: true });
 	new PerformanceObserver((list) => {
@@ -182,6 +195,28 @@ async function setFirstDay(page: Page, app: boolean): Promise<void> {
 }
 
 /**
+ * The files of a built site that hold MapLibre itself (over 500 kB, with its frame loop): their
+ * animation-frame callbacks are the map drawing, reported apart from the page's own scripts.
+ */
+export function mapLibreFiles(site: string): string[] {
+	const files: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const file = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(file);
+			else if (
+				/\.m?js$/.test(entry.name) &&
+				statSync(file).size > 500_000 &&
+				readFileSync(file, 'utf8').includes('triggerRepaint')
+			)
+				files.push(entry.name);
+		}
+	};
+	walk(site);
+	return files;
+}
+
+/**
  * A new browser with a new profile for every load: nothing cached, no shader programs kept from an
  * earlier page, and no other page sharing its processes.
  */
@@ -207,7 +242,7 @@ function launchFresh() {
 export async function measurePage(
 	origin: string,
 	url: string,
-	{ app, timeoutMs }: { app: boolean; timeoutMs: number }
+	{ app, timeoutMs, frameFiles = [] }: { app: boolean; timeoutMs: number; frameFiles?: readonly string[] }
 ): Promise<Measurement> {
 	const browser = await launchFresh();
 	// A first visit: the app's service worker is on, as for any reader; the baselines have none.
@@ -251,7 +286,7 @@ export async function measurePage(
 		await setFirstDay(page, app);
 		result.dateStep = await timeStep(page, app, 'date');
 		await page.waitForTimeout(500);
-		const after = await page.evaluate(() => {
+		const after = await page.evaluate((frameFiles) => {
 			const probe = (window as unknown as BenchWindow).__probe;
 			const later = probe.longTasks.filter(([start]) => start >= probe.firstMarkers!).map(([, duration]) => duration);
 			const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
@@ -266,18 +301,25 @@ export async function measurePage(
 				.sort((a, b) => a[0] - b[0])
 				.map(([at, what]) => `${Math.round(at)}: ${what}`)
 				.join('; ');
-			const scripts = probe.scripts.filter(([start]) => start >= probe.firstMarkers!).map(([, duration]) => duration);
+			// MapLibre drawing a frame (its animation-frame callbacks; in software WebGL its draw calls
+			// run on this thread) is reported apart from the page's own scripts.
+			const after = probe.scripts.filter(([start]) => start >= probe.firstMarkers!);
+			const isFrame = (file: string) => file !== '' && frameFiles.includes(file);
+			const scripts = after.filter(([, , , file]) => !isFrame(file)).map(([, duration]) => duration);
+			const frames = after.filter(([, , , file]) => isFrame(file)).map(([, duration]) => duration);
 			return {
 				longest: Math.max(0, ...later),
 				count: later.length,
 				longestScript: Math.max(0, ...scripts),
+				longestFrame: Math.max(0, ...frames),
 				heap: memory?.usedJSHeapSize,
 				trace
 			};
-		});
+		}, frameFiles);
 		result.longestTaskAfterFirstMarkers = after.longest;
 		result.longTasksAfterFirstMarkers = after.count;
 		result.longestScriptAfterFirstMarkers = after.longestScript;
+		result.longestFrameAfterFirstMarkers = after.longestFrame;
 		result.heap = after.heap;
 		result.workersHeap = await workersHeap(page);
 		if (process.env.BENCH_VERBOSE) result.trace = after.trace;

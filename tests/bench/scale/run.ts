@@ -18,7 +18,7 @@ import type { PublishedIndexFile } from '../../../src/lib/data/published-shape';
 import { citiesOnMap, homeView } from '../../../src/lib/map/home-view';
 import { serveFolder } from '../../../scripts/static-host';
 import { writeDocBlock } from './doc-block';
-import { measurePage, type Measurement } from './measure';
+import { mapLibreFiles, measurePage, type Measurement } from './measure';
 import { summarise, targetsTable, resultsTable, type Sample } from './summary';
 import { writeSyntheticAcled } from './synthetic';
 
@@ -113,6 +113,7 @@ async function main() {
 	];
 	if (process.env.BENCH_LEAFLET) pages.push(['Leaflet.markercluster', (d) => `/baselines/leaflet.html?${d.points}`]);
 	const host = await serveFolder(site);
+	const frameFiles = mapLibreFiles(site);
 	const samples: Sample[] = [];
 	try {
 		for (const dataset of datasets)
@@ -122,7 +123,8 @@ async function main() {
 				for (const [page, url] of order) {
 					const result: Measurement = await measurePage(host.url, url(dataset), {
 						app: page === 'Protest Atlas',
-						timeoutMs: OPEN_TIMEOUT_MS
+						timeoutMs: OPEN_TIMEOUT_MS,
+						frameFiles
 					});
 					samples.push({ size: dataset.size, page, result });
 					console.log(`${dataset.size} · ${page} · load ${load + 1}/${LOADS}: ${JSON.stringify(result)}`);

@@ -32,6 +32,7 @@ export interface PageSummary {
 	dateStep?: Spread;
 	longestTask?: Spread;
 	longestScript?: Spread;
+	longestFrame?: Spread;
 	heap?: Spread;
 	workersHeap?: Spread;
 	bytes?: Spread;
@@ -69,6 +70,7 @@ export function summarise(samples: readonly Sample[]): PageSummary[] {
 			dateStep: pick('dateStep'),
 			longestTask: pick('longestTaskAfterFirstMarkers'),
 			longestScript: pick('longestScriptAfterFirstMarkers'),
+			longestFrame: pick('longestFrameAfterFirstMarkers'),
 			heap: pick('heap'),
 			workersHeap: pick('workersHeap'),
 			bytes: spread(results.map((r) => r.bytes))
@@ -94,7 +96,7 @@ const mb = (s: Spread | undefined) => (s ? `${(s.median / 1e6).toFixed(1)} MB` :
 
 export function resultsTable(summary: readonly PageSummary[]): string {
 	const lines = [
-		'| events | page | first markers | × bare | × clustered | filter → idle | date step → idle | after first markers: longest task / script | JS heap: page / workers | bytes |',
+		'| events | page | first markers | × bare | × clustered | filter → idle | date step → idle | after first markers: longest task / own script / MapLibre frame | JS heap: page / workers | bytes |',
 		'|---|---|---|---|---|---|---|---|---|---|'
 	];
 	for (const row of summary) {
@@ -111,7 +113,7 @@ export function resultsTable(summary: readonly PageSummary[]): string {
 				row.page === CLUSTERED ? '1×' : times(ratioOf(row.firstMarkers, clustered)),
 				timed(row.filterStep),
 				timed(row.dateStep),
-				`${row.longestTask ? ms(row.longestTask.median) : '—'} / ${row.longestScript ? ms(row.longestScript.median) : '—'}`,
+				[row.longestTask, row.longestScript, row.longestFrame].map((s) => (s ? ms(s.median) : '—')).join(' / '),
 				`${mb(row.heap)} / ${mb(row.workersHeap)}`,
 				mb(row.bytes)
 			]
