@@ -8,6 +8,13 @@ import { CITY_SPLIT_ZOOM } from './markers';
 import { OVERVIEW_FORMAT, type DatasetOverview, type OverviewMarkers } from './overview';
 import { createViewModel, type ViewResult } from './view-model';
 
+/**
+ * Up to this many cities, the overview carries their places (a phone opens on the dataset's cities,
+ * and a city's name is at hand); beyond, none, as the markers carry their names and the first view
+ * of so many is the data's extent.
+ */
+export const OVERVIEW_PLACES_MAX = 2000;
+
 /** What the first view of the whole dataset draws, computed by the view model itself. */
 export function overviewOf(file: PublishedIndexFile): DatasetOverview {
 	const model = createViewModel({ events: file.events, places: file.places, dateRange: file.dateRange });
@@ -29,12 +36,14 @@ export function overviewOf(file: PublishedIndexFile): DatasetOverview {
 	}
 	const { range, shownCount, typeCounts, bins, placeCount, markers } = first!;
 	const outline = outlineOf(file);
+	const cityPlaces = outline.file.places.filter((p) => p.id === p.properties.city);
 	return {
 		format: OVERVIEW_FORMAT,
 		version: 1,
 		outline: {
 			...outline,
-			file: { ...outline.file, places: outline.file.places.filter((p) => p.id === p.properties.city) }
+			// Many cities would make the overview as slow to read as the index: the markers name them.
+			file: { ...outline.file, places: cityPlaces.length <= OVERVIEW_PLACES_MAX ? cityPlaces : [] }
 		},
 		counts: { range, shownCount, typeCounts, bins, placeCount },
 		cities,

@@ -4,7 +4,7 @@ import { eventFixture, placeFixture } from '$lib/data/fixtures/factories';
 import { maxCrowd } from '$lib/data/aggregate';
 import type { PublishedIndexFile } from '$lib/data/published-shape';
 import { Place, ProtestEvent } from '$lib/data/schema';
-import { overviewOf } from './build-overview';
+import { OVERVIEW_PLACES_MAX, overviewOf } from './build-overview';
 import { CITY_CLUSTER_MIN, CITY_SPLIT_ZOOM } from './markers';
 import { isOverview, overviewAnswer } from './overview';
 import { createViewModel } from './view-model';
@@ -35,6 +35,14 @@ function manyTowns(): PublishedIndexFile {
 	);
 	return { ...published, slug: 'towns', places, events, dateRange: { from: '2020-08-09', to: '2020-08-16' } };
 }
+
+/** Cities without events, to pass the limit on places. */
+const extraCities = (n: number) =>
+	Array.from({ length: n }, (_, i) =>
+		Place.parse(
+			placeFixture({ id: `x${i}`, geometry: { type: 'Point', coordinates: [-60, -30 + i * 0.01] } }, { city: `x${i}` })
+		)
+	);
 
 describe('a dataset’s overview', () => {
 	for (const [name, file] of [
@@ -75,6 +83,14 @@ describe('a dataset’s overview', () => {
 		expect(isOverview(JSON.parse(JSON.stringify(overview)))).toBe(true);
 		expect(isOverview({ ...overview, version: 2 })).toBe(false);
 		expect(isOverview(null)).toBe(false);
+	});
+
+	it('leaves the places out when there are too many cities for it to stay small, never the markers', () => {
+		const towns = manyTowns();
+		const overview = overviewOf({ ...towns, places: [...towns.places, ...extraCities(OVERVIEW_PLACES_MAX)] });
+		expect(overview.outline.file.places).toEqual([]);
+		expect(overview.cities.every((c) => c.features.length > 0)).toBe(true);
+		expect(overviewOf(towns).outline.file.places).toHaveLength(towns.places.length);
 	});
 
 	it('is published beside the default dataset as the importer writes it', () => {

@@ -19,7 +19,7 @@ export type OverviewMarkers = FeatureCollection<Point, MarkerProperties>;
 export interface DatasetOverview {
 	format: typeof OVERVIEW_FORMAT;
 	version: 1;
-	/** The dataset's header and its cities (not every place): enough for the first view. */
+	/** The dataset's header and its cities (not every place; none past OVERVIEW_PLACES_MAX): enough for the first view. */
 	outline: DatasetOutline;
 	/** The whole dataset's counts: shown, per type (the legend), per day (the timeline). */
 	counts: Pick<ViewResult, 'range' | 'shownCount' | 'typeCounts' | 'bins' | 'placeCount'>;
