@@ -280,6 +280,9 @@ export async function measurePage(
 			null,
 			{ timeout: timeoutMs }
 		);
+		// The app draws its overview before its worker has read every event: its steps are timed once
+		// the worker has answered, as the baselines' once their data are in.
+		if (app) await page.evaluate(() => (window as unknown as BenchWindow).protestAtlas!.settled());
 		await page.evaluate(() => (window as unknown as BenchWindow).bench?.prepare?.());
 		await page.waitForTimeout(1000);
 		result.filterStep = await timeStep(page, app, 'filter');
