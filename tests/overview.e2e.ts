@@ -31,9 +31,7 @@ test('the map, legend and timeline draw from the overview while the index is sti
 	await page.goto('/');
 	await expect.poll(() => indexAsked, { timeout: 30_000 }).toBe(true);
 	// Markers drawn from the overview: cities, with their largest-day figures, and no index read.
-	await expect
-		.poll(() => cityDiscs(page), { timeout: 60_000 })
-		.toBeGreaterThan(0);
+	await expect.poll(() => cityDiscs(page), { timeout: 60_000 }).toBeGreaterThan(0);
 	await expect(page.getByRole('button', { name: /^Rally or march/ })).toBeVisible();
 	const legend = await page.getByRole('button', { name: /^Rally or march/ }).textContent();
 	expect(legend).toMatch(/\d/);
@@ -76,7 +74,5 @@ test('a link that opens filtered is not shown the whole dataset first', async ({
 	expect(await cityDiscs(page)).toBe(0);
 	await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
 	release();
-	await expect
-		.poll(() => cityDiscs(page), { timeout: 60_000 })
-		.toBeGreaterThan(0);
+	await expect.poll(() => cityDiscs(page), { timeout: 60_000 }).toBeGreaterThan(0);
 });

@@ -40,7 +40,6 @@ export interface AtlasView extends Omit<ViewResult, 'markers'> {
 	readonly waiting: boolean;
 }
 
-
 /** Each reader's file opened, numbered; a file let go is forgotten. */
 const localOpenings = new WeakMap<AtlasData, number>();
 let openings = 0;
