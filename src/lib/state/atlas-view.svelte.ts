@@ -80,8 +80,9 @@ export function createAtlasView(
 	// Keyed on plain values: the whole outline replacing the overview's leaves them as they are.
 	const maxCrowd = $derived(data().maxCrowd);
 	const scales = $derived(scalesFor(maxCrowd));
-	const dayRange = $derived(`${data().header.dateRange.from}/${data().header.dateRange.to}`);
-	const days = $derived(daysBetween(...(dayRange.split('/') as [string, string])));
+	const from = $derived(data().header.dateRange.from);
+	const to = $derived(data().header.dateRange.to);
+	const days = $derived(daysBetween(from, to));
 	const placeById = $derived(indexById(data().places));
 	/**
 	 * Which dataset the worker's answers are about: a published one by its address (its overview and
@@ -100,7 +101,8 @@ export function createAtlasView(
 		const nothing = nothingDrawn(data().header.dateRange, days);
 		const known = overview();
 		const answer = known && overviewAnswer(known, zoom());
-		return answer ? { ...nothing, ...answer } : nothing;
+		// Places and routes are not drawn below the split zoom: they stay empty, as in nothingDrawn.
+		return answer ? { ...nothing, ...answer, markers: { ...nothing.markers, ...answer.markers } } : nothing;
 	});
 	let answeredKey = $state<string>();
 	const current = $derived(answeredKey === datasetKey ? answered : undefined);

@@ -29,7 +29,8 @@ export interface DatasetOverview {
 	proGovernment: OverviewMarkers;
 }
 
-const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+/** The markers an overview has: cities (or groups) and pro-government gatherings, no places or routes. */
+export type OverviewSources = Pick<MarkerSources, 'cities' | 'proGovernment' | 'cityIds'>;
 
 /**
  * The overview as the view's answer at a whole zoom, or undefined at and past the split zoom,
@@ -38,19 +39,16 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
 export function overviewAnswer(
 	overview: DatasetOverview,
 	zoom: number
-): (DatasetOverview['counts'] & { markers: MarkerSources }) | undefined {
+): (DatasetOverview['counts'] & { markers: OverviewSources }) | undefined {
 	const at = overview.citiesAtZoom[Math.max(0, Math.floor(zoom))];
 	const cities = at === undefined ? undefined : overview.cities[at];
 	if (!cities) return undefined;
 	return {
 		...overview.counts,
 		markers: {
-			places: empty(),
-			paths: empty(),
 			cities,
 			proGovernment: overview.proGovernment,
-			cityIds: cities.features.map((f) => String(f.properties.id)),
-			placeIds: []
+			cityIds: cities.features.map((f) => String(f.properties.id))
 		}
 	};
 }
