@@ -7,6 +7,9 @@ import { formatDate } from '../src/lib/format';
 import { colourDistance, differenceAround, frameOf, probe, type Frame } from './support/video';
 import { expectOnlyOwnOrigin, paintedText, recordOrigins, recordPaintedText, waitForMapIdle } from './support/map';
 import { daysBetween } from '../src/lib/data/timeline';
+import { dateWords } from '../src/lib/i18n/i18n';
+import { be } from '../src/lib/i18n/be';
+import { en } from '../src/lib/i18n/en';
 
 const PAPER = [0xfb, 0xfa, 0xf6];
 const WEEK = daysBetween('2020-08-09', '2020-08-16');
@@ -135,8 +138,11 @@ test.describe('a video of the week', () => {
 		expect(await playInPage(page, file, 'video/mp4')).toMatchObject({ width: 1920, height: 1080 });
 	});
 
-	test('as a GIF for a messenger: vertical, half the size, a frame a day lasting its second', async ({ page }) => {
+	test('as a GIF for a messenger: vertical, half the size, a frame a day lasting its second, its words in Belarusian', async ({
+		page
+	}) => {
 		test.setTimeout(120_000);
+		await recordPaintedText(page);
 		await page.goto('/?lang=be');
 		await waitForMapIdle(page);
 		await page.getByText('Экспарт', { exact: true }).click();
@@ -152,6 +158,36 @@ test.describe('a video of the week', () => {
 		expect(gif).toMatchObject({ codec: 'gif', width: 540, height: 960, frames: 8 });
 		expect(gif.seconds).toBeCloseTo(8, 0);
 		expect(readFileSync(where).subarray(0, 6).toString()).toBe('GIF89a');
+		// The overlay is written in the reader's language: each day's date, the counts, the key,
+		// the line of sources and the credits, the basemap's among them.
+		const painted = await paintedText(page);
+		const dates = dateWords('be');
+		const captions = painted.filter((text) => WEEK.some((day) => text === formatDate(day, dates)));
+		expect(captions).toEqual(WEEK.map((day) => formatDate(day, dates)));
+		expect(painted.filter((text) => /^\d+ падз/.test(text)).length).toBeGreaterThanOrEqual(WEEK.length);
+		expect(painted).toContain(be['type.rally']);
+		expect(painted.filter((text) => text.startsWith(be['video.sources'].replace('{publishers}', ''))).length).toBe(
+			WEEK.length
+		);
+		expect(painted.some((text) => text.includes('Natural Earth') && text.includes('GeoNames'))).toBe(true);
+		expect(painted.filter((text) => text.startsWith('Sources: ') || /^\d+ events?$/.test(text))).toEqual([]);
+	});
+
+	test('where the browser has no H.264 encoder, the dialog says so and offers WebM and GIF', async ({ page }) => {
+		await page.addInitScript(() => {
+			const ask = VideoEncoder.isConfigSupported.bind(VideoEncoder);
+			VideoEncoder.isConfigSupported = async (config) =>
+				config.codec.startsWith('avc') ? { supported: false, config } : ask(config);
+		});
+		await page.goto('/');
+		await waitForMapIdle(page);
+		await page.getByText('Export', { exact: true }).click();
+		await page.getByRole('button', { name: 'Video (MP4, WebM or GIF)…' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Export a video' });
+		await expect(dialog.getByText(en['video.noMp4'])).toBeVisible();
+		await expect(dialog.locator('input[value="mp4"]')).toBeDisabled();
+		await expect(dialog.locator('input[value="webm"]')).toBeChecked();
+		await expect(dialog.locator('input[value="gif"]')).toBeEnabled();
 	});
 
 	test('Cancel stops it, leaves no download and gives the map back', async ({ page }) => {
