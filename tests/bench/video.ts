@@ -2,8 +2,11 @@
  * Benchmark: the week as a video at each size, as a reporter makes it in the browser (Export →
  * Video, a second a day, 30 frames a second). It prints the frames made per second of wall time
  * and the page's peak memory while filming: the JavaScript heap (as DevTools counts it) and the
- * renderer process's resident memory, each above what the page held before. Asserts nothing.
- * Run with `npm run bench:video` after a build (`npm run build`).
+ * renderer process's resident memory, each above what the page held before. Beside it, a control
+ * in a fresh page: the same map resized to the frame's map and drawn eight times, with no encoder
+ * and no overlay, so that the video's own memory can be told from the map's drawing buffers.
+ * Asserts nothing. Run with `npm run bench:video`, which builds the app with its test hooks (the
+ * control resizes the map through them).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -42,10 +45,17 @@ async function film(page: Page, format: string, size: string) {
 	const before = { heap: await heap(), rss: rendererMemory() };
 	const peak = { ...before };
 	let sampling = true;
+	// The map's size while it films, for the control.
+	let mapBox = { width: 0, height: 0 };
 	const sampler = (async () => {
 		while (sampling) {
 			peak.heap = Math.max(peak.heap, await heap());
 			peak.rss = Math.max(peak.rss, rendererMemory());
+			const box = await page.evaluate(() => {
+				const map = document.querySelector<HTMLElement>('.maplibregl-map');
+				return map?.style.position === 'fixed' ? { width: map.offsetWidth, height: map.offsetHeight } : undefined;
+			});
+			if (box && box.width * box.height > mapBox.width * mapBox.height) mapBox = box;
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 	})();
@@ -73,33 +83,90 @@ async function film(page: Page, format: string, size: string) {
 		seconds,
 		heap: peak.heap - before.heap,
 		rss: peak.rss - before.rss,
-		bytes
+		bytes,
+		mapBox
 	};
+}
+
+/**
+ * The control: the renderer's rise when the map alone is resized to the frame's map, at the
+ * frame's pixel ratio, and drawn eight times (a camera step each) and copied out, as the video does.
+ */
+async function mapAlone(page: Page, box: { width: number; height: number }, ratio: number): Promise<number> {
+	const before = rendererMemory();
+	let peak = before;
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			peak = Math.max(peak, rendererMemory());
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	})();
+	await page.evaluate(
+		async ({ box, ratio }) => {
+			const map = (window as unknown as { protestAtlas: { map: import('maplibre-gl').Map } }).protestAtlas.map;
+			Object.assign(map.getContainer().style, {
+				position: 'fixed',
+				left: '0',
+				top: '0',
+				width: `${box.width}px`,
+				height: `${box.height}px`
+			});
+			map.setPixelRatio(ratio);
+			map.resize();
+			const copy = document.createElement('canvas');
+			copy.width = box.width * ratio;
+			copy.height = box.height * ratio;
+			for (let day = 0; day < 8; day++) {
+				map.jumpTo({ zoom: map.getZoom() + 0.01 });
+				await new Promise((resolve) => map.once('idle', resolve));
+				copy.getContext('2d')!.drawImage(map.getCanvas(), 0, 0);
+			}
+		},
+		{ box, ratio }
+	);
+	sampling = false;
+	await sampler;
+	return peak - before;
 }
 
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 
-const host = await serveFolder(path.resolve(process.env.BENCH_BUILD ?? 'build'));
+const host = await serveFolder(path.resolve(process.env.BENCH_BUILD ?? '.build-test'));
+
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader']
 });
+async function freshPage() {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+	await page.goto(`${host.url}/`);
+	await page.locator('.maplibregl-canvas').waitFor();
+	await page.waitForTimeout(2000);
+	return page;
+}
+
 try {
-	const lines = ['format  size        frames/s (min–max)   wall s   JS heap peak MB   renderer peak MB   file MB'];
+	const lines = [
+		'format  size        frames/s (min–max)   wall s   JS heap peak MB   renderer peak MB   map alone MB   video own MB   file MB'
+	];
 	console.log(`The week (8 days, a second a day) as a video; median of ${ROUNDS} rounds, the sizes in rotating order.`);
 	console.log(lines[0]);
 	for (const format of FORMATS) {
-		const results = new Map<string, Awaited<ReturnType<typeof film>>[]>(SIZES.map((s) => [s, []]));
+		type Run = Awaited<ReturnType<typeof film>> & { mapAlone: number };
+		const results = new Map<string, Run[]>(SIZES.map((s) => [s, []]));
 		for (let round = 0; round < ROUNDS; round++) {
 			for (const size of [...SIZES.slice(round % 3), ...SIZES.slice(0, round % 3)]) {
 				// A fresh page each time: no round inherits another's memory.
-				const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-				await page.goto(`${host.url}/`);
-				await page.locator('.maplibregl-canvas').waitFor();
-				await page.waitForTimeout(2000);
-				results.get(size)!.push(await film(page, format, size));
+				const page = await freshPage();
+				const run = await film(page, format, size);
 				await page.close();
+				const [width, height] = size.split('x').map(Number) as [number, number];
+				const control = await freshPage();
+				const alone = await mapAlone(control, run.mapBox, Math.min(width, height) / 540);
+				await control.close();
+				results.get(size)!.push({ ...run, mapAlone: alone });
 			}
 		}
 		for (const [size, runs] of results) {
@@ -113,6 +180,8 @@ try {
 					.padStart(6),
 				mb(median(runs.map((r) => r.heap))).padStart(17),
 				mb(median(runs.map((r) => r.rss))).padStart(18),
+				mb(median(runs.map((r) => r.mapAlone))).padStart(14),
+				mb(median(runs.map((r) => r.rss - r.mapAlone))).padStart(14),
 				(median(runs.map((r) => r.bytes)) / 1e6).toFixed(1).padStart(9)
 			].join('  ');
 			console.log(line);
