@@ -117,9 +117,21 @@ function makeMap(): Promise<StartedMap> {
 }
 
 /** Starts the map early; asked again, it is the same map until it is placed. */
-export function startMap(): Promise<StartedMap> {
+function startMap(): Promise<StartedMap> {
 	waiting ??= makeMap();
 	return waiting;
+}
+
+/** The map placed on the page, while its element is there. */
+let onPage: MaplibreMap | undefined;
+
+/**
+ * Resolves once a map exists for the data to be drawn on: at once when one is on the page (a
+ * dataset opened after the first), else when the started one is made. Never makes a second map.
+ */
+export function mapMade(): Promise<void> {
+	if (onPage?.getContainer().isConnected) return Promise.resolve();
+	return startMap().then(() => undefined);
 }
 
 /** Places the started map (or a new one) in its element on the page, sized to it. */
@@ -131,6 +143,7 @@ export async function placeMap(container: HTMLElement): Promise<StartedMap> {
 	container.append(started.element);
 	if (box !== container) box?.remove();
 	started.map.resize();
+	onPage = started.map;
 	return started;
 }
 

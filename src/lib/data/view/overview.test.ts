@@ -6,7 +6,7 @@ import type { PublishedIndexFile } from '$lib/data/published-shape';
 import { Place, ProtestEvent } from '$lib/data/schema';
 import { OVERVIEW_PLACES_MAX, overviewOf } from './build-overview';
 import { CITY_CLUSTER_MIN, CITY_SPLIT_ZOOM } from './markers';
-import { isOverview, overviewAnswer } from './overview';
+import { INLINE_OVERVIEW_MAX_BYTES, isOverview, overviewAnswer, overviewToInline } from './overview';
 import { createViewModel } from './view-model';
 
 const published = JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedIndexFile;
@@ -96,5 +96,20 @@ describe('a dataset’s overview', () => {
 	it('is published beside the default dataset as the importer writes it', () => {
 		const written = JSON.parse(readFileSync('static/data/belarus-2020-08.overview.json', 'utf8')) as unknown;
 		expect(written).toEqual(JSON.parse(JSON.stringify(overviewOf(published))));
+	});
+
+	it('is written into the page for the index’s default dataset only, when it is small and whole', () => {
+		const text = JSON.stringify(overviewOf(published));
+		const slug = published.slug;
+		expect(overviewToInline({ default: slug }, text)).toEqual(JSON.parse(text));
+		// Another default, no default, no file, a broken file or too large a file: the page fetches it.
+		expect(overviewToInline({ default: 'another' }, text)).toBeUndefined();
+		expect(overviewToInline({}, text)).toBeUndefined();
+		expect(overviewToInline({ default: slug }, undefined)).toBeUndefined();
+		expect(overviewToInline({ default: slug }, text.slice(0, -1))).toBeUndefined();
+		expect(overviewToInline({ default: slug }, JSON.stringify({ ...JSON.parse(text), version: 2 }))).toBeUndefined();
+		const padded = text.replace(/}$/, `,"pad":"${'é'.repeat(INLINE_OVERVIEW_MAX_BYTES / 2)}"}`);
+		expect(padded.length).toBeLessThan(INLINE_OVERVIEW_MAX_BYTES + text.length);
+		expect(overviewToInline({ default: slug }, padded)).toBeUndefined();
 	});
 });

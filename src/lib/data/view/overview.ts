@@ -66,3 +66,25 @@ export function isOverview(value: unknown): value is DatasetOverview {
 		typeof overview.outline?.file === 'object'
 	);
 }
+
+/** The largest overview written into the page itself; a larger one is fetched beside the index. */
+export const INLINE_OVERVIEW_MAX_BYTES = 64_000;
+
+/**
+ * The default dataset's overview to write into the prerendered page, so that its first markers
+ * wait for no request: the overview of the index's default dataset, if it is one and small enough.
+ */
+export function overviewToInline(
+	index: { default?: unknown } | undefined,
+	overviewText: string | undefined
+): DatasetOverview | undefined {
+	if (typeof index?.default !== 'string' || overviewText === undefined) return undefined;
+	if (new TextEncoder().encode(overviewText).length > INLINE_OVERVIEW_MAX_BYTES) return undefined;
+	let overview: unknown;
+	try {
+		overview = JSON.parse(overviewText);
+	} catch {
+		return undefined;
+	}
+	return isOverview(overview) && overview.outline.file.slug === index.default ? overview : undefined;
+}
