@@ -6,7 +6,8 @@ import { createGeocoder, type Candidate } from '$lib/data/geocoder';
 import { detailsPath, type PublishedDataset } from '$lib/data/published';
 import { unpackAnswer } from '$lib/data/view/packing';
 import { createViewModel } from '$lib/data/view/view-model';
-import { createViewClient, type ViewAnswer, type ViewMessage, type ViewReply } from './view-client';
+import { outlineOf } from '$lib/data/atlas-data';
+import { createViewClient, outlineInParts, type ViewAnswer, type ViewMessage, type ViewReply } from './view-client';
 
 const published = () => JSON.parse(readFileSync('static/data/belarus-2020-08.json', 'utf8')) as PublishedDataset;
 const INDEX_URL = 'https://atlas.example/data/belarus-2020-08.json';
@@ -41,6 +42,25 @@ describe('the view client', () => {
 		worker.reply({ kind: 'update', generation: old, seq: 1, update: { shownCount: 1 } });
 		worker.reply({ kind: 'update', generation: current, seq: 1, update: { shownCount: 2 } });
 		expect(updates).toEqual([{ shownCount: 2 }]);
+	});
+
+	it('receives an outline in parts, its places whole and in order, and drops the parts of a dataset it has left', async () => {
+		const outline = outlineOf(published());
+		const parts = outlineInParts(outline, 0, 7);
+		expect(parts.length).toBe(Math.ceil(outline.file.places.length / 7) + 1);
+		expect(parts.every((p) => p.kind !== 'places' || p.places.length <= 7)).toBe(true);
+		const worker = fakeWorker();
+		const client = createViewClient(worker as unknown as Worker);
+		const left = client.open({ url: INDEX_URL });
+		const old = worker.posted.at(-1)!.generation;
+		// Half of the first dataset's parts arrive; then the reader opens another.
+		for (const part of outlineInParts(outline, old, 7).slice(0, 3)) worker.reply(part);
+		const opening = client.open({ dataset: published() });
+		await expect(left).rejects.toThrow('Another dataset');
+		const current = worker.posted.at(-1)!.generation;
+		for (const part of outlineInParts(outline, old, 7)) worker.reply(part);
+		for (const part of outlineInParts(outline, current, 7)) worker.reply(part);
+		expect(await opening).toEqual(outline);
 	});
 
 	it('is settled once the latest request is answered', async () => {

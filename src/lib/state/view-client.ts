@@ -8,7 +8,7 @@ import type { EventDetailsSource } from '$lib/data/details';
 import type { EventFilter } from '$lib/data/filter';
 import type { Candidate, GeocodeResult } from '$lib/data/geocoder';
 import type { PublishedDataset } from '$lib/data/published';
-import type { ProtestEvent } from '$lib/data/schema';
+import type { Place, ProtestEvent } from '$lib/data/schema';
 import { unpackAnswer, type PackedAnswer, type ViewAnswer } from '$lib/data/view/packing';
 import type { ViewRequest } from '$lib/data/view/view-model';
 
@@ -32,6 +32,8 @@ export type ViewMessage =
 	| { kind: 'prepare-search'; generation: number };
 
 export type ViewReply =
+	/** A part of the opened dataset's places, ahead of its outline (see outlineInParts). */
+	| { kind: 'places'; generation: number; places: Place[] }
 	| { kind: 'opened'; generation: number; outline: DatasetOutline }
 	| { kind: 'update'; generation: number; seq: number; update: PackedAnswer }
 	| { kind: 'events'; generation: number; id: number; events: ProtestEvent[] }
@@ -66,6 +68,23 @@ export interface PlaceFinder {
 
 type Port = Pick<Worker, 'postMessage' | 'addEventListener'>;
 
+/** Places per message: each part is read by the page in a task of its own, none of them long. */
+const PLACES_PER_MESSAGE = 2000;
+
+/**
+ * The outline of an opened dataset as the worker sends it: its places in parts, then the rest.
+ * A million events' 50,000 places, sent whole, held the page for several hundred milliseconds
+ * while it read the one message.
+ */
+export function outlineInParts(outline: DatasetOutline, generation: number, size = PLACES_PER_MESSAGE): ViewReply[] {
+	const { places } = outline.file;
+	const parts: ViewReply[] = [];
+	for (let start = 0; start < places.length; start += size)
+		parts.push({ kind: 'places', generation, places: places.slice(start, start + size) });
+	parts.push({ kind: 'opened', generation, outline: { ...outline, file: { ...outline.file, places: [] } } });
+	return parts;
+}
+
 export function createViewClient(worker: Port): ViewClient {
 	let generation = 0;
 	let opened: { url?: string; outline: Promise<DatasetOutline> } | undefined;
@@ -77,12 +96,18 @@ export function createViewClient(worker: Port): ViewClient {
 	const asked = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
 	const listeners = new Set<(update: ViewAnswer, generation: number) => void>();
 	const post = (message: ViewMessage) => worker.postMessage(message);
+	/** The places of the dataset being opened, as their parts arrive. */
+	let arriving: Place[] = [];
 
 	worker.addEventListener('message', ((event: MessageEvent<ViewReply>) => {
 		const reply = event.data;
 		if (reply.generation !== generation) return;
-		if (reply.kind === 'opened') opening?.resolve(reply.outline);
-		else if (reply.kind === 'events') asked.get(reply.id)?.resolve(reply.events as never);
+		if (reply.kind === 'places') arriving.push(...reply.places);
+		else if (reply.kind === 'opened') {
+			const places = arriving;
+			arriving = [];
+			opening?.resolve({ ...reply.outline, file: { ...reply.outline.file, places } });
+		} else if (reply.kind === 'events') asked.get(reply.id)?.resolve(reply.events as never);
 		else if (reply.kind === 'found') asked.get(reply.id)?.resolve(reply.found as never);
 		else if (reply.kind === 'error') {
 			if (reply.id !== undefined) asked.get(reply.id)?.reject(new Error(reply.message));
@@ -118,6 +143,7 @@ export function createViewClient(worker: Port): ViewClient {
 			for (const pending of asked.values()) pending.reject(gone);
 			asked.clear();
 			generation++;
+			arriving = [];
 			const outline = new Promise<DatasetOutline>((resolve, reject) => (opening = { resolve, reject }));
 			opened = { ...(url ? { url } : {}), outline };
 			post({ kind: 'open', generation, source });

@@ -13,7 +13,7 @@ import { checkPublishedShape, detailsPath, type PublishedIndexFile } from '$lib/
 import type { IndexedEvent } from '$lib/data/schema';
 import type { FeatureCollection } from 'geojson';
 import { packAnswer, type PackedAnswer } from '$lib/data/view/packing';
-import type { MarkerSources, ViewMessage, ViewReply, ViewSource } from './view-client';
+import { outlineInParts, type MarkerSources, type ViewMessage, type ViewReply, type ViewSource } from './view-client';
 import {
 	createViewModel,
 	type AnswerOptions,
@@ -102,7 +102,7 @@ function open(message: Extract<ViewMessage, { kind: 'open' }>) {
 				// Names are keyed on the first search, here rather than in the page.
 				geocoder: createGeocoder(file.places)
 			};
-			reply({ kind: 'opened', generation: message.generation, outline: outlineOf(file) });
+			for (const part of outlineInParts(outlineOf(file), message.generation)) reply(part);
 			return opened;
 		},
 		(error: unknown) => {
