@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { overviewToInline } from '$lib/data/view/overview';
+import { SLUG_PATTERN } from '$lib/data/vocabulary';
 
 /** A file published under static/data/, or undefined when it is not there. */
 function published(name: string): string | undefined {
@@ -15,6 +16,6 @@ function published(name: string): string | undefined {
 export function load() {
 	const indexText = published('index.json');
 	const index = indexText === undefined ? undefined : (JSON.parse(indexText) as { default?: unknown });
-	const slug = typeof index?.default === 'string' && /^[a-z0-9-]+$/.test(index.default) ? index.default : undefined;
+	const slug = typeof index?.default === 'string' && SLUG_PATTERN.test(index.default) ? index.default : undefined;
 	return { firstOverview: overviewToInline(index, slug && published(`${slug}.overview.json`)) };
 }

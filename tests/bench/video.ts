@@ -34,6 +34,21 @@ function rendererMemory(): number {
 	return total;
 }
 
+/** Runs `sample` every 100 ms until the returned function is called; that resolves after the last sample. */
+function sampleEvery100ms(sample: () => unknown): () => Promise<void> {
+	let sampling = true;
+	const loop = (async () => {
+		while (sampling) {
+			await sample();
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	})();
+	return () => {
+		sampling = false;
+		return loop;
+	};
+}
+
 async function film(page: Page, format: string, size: string) {
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Performance.enable');
@@ -44,21 +59,17 @@ async function film(page: Page, format: string, size: string) {
 	await cdp.send('HeapProfiler.collectGarbage');
 	const before = { heap: await heap(), rss: rendererMemory() };
 	const peak = { ...before };
-	let sampling = true;
 	// The map's size while it films, for the control.
 	let mapBox = { width: 0, height: 0 };
-	const sampler = (async () => {
-		while (sampling) {
-			peak.heap = Math.max(peak.heap, await heap());
-			peak.rss = Math.max(peak.rss, rendererMemory());
-			const box = await page.evaluate(() => {
-				const map = document.querySelector<HTMLElement>('.maplibregl-map');
-				return map?.style.position === 'fixed' ? { width: map.offsetWidth, height: map.offsetHeight } : undefined;
-			});
-			if (box && box.width * box.height > mapBox.width * mapBox.height) mapBox = box;
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-	})();
+	const stopSampling = sampleEvery100ms(async () => {
+		peak.heap = Math.max(peak.heap, await heap());
+		peak.rss = Math.max(peak.rss, rendererMemory());
+		const box = await page.evaluate(() => {
+			const map = document.querySelector<HTMLElement>('.maplibregl-map');
+			return map?.style.position === 'fixed' ? { width: map.offsetWidth, height: map.offsetHeight } : undefined;
+		});
+		if (box && box.width * box.height > mapBox.width * mapBox.height) mapBox = box;
+	});
 	await page.locator('details.menu summary').click();
 	await page.locator('button[data-action="video"]').click();
 	const dialog = page.locator('dialog[open]');
@@ -72,8 +83,7 @@ async function film(page: Page, format: string, size: string) {
 	await dialog.locator('button.primary').click();
 	const file = await downloading;
 	const seconds = (performance.now() - start) / 1000;
-	sampling = false;
-	await sampler;
+	await stopSampling();
 	const bytes = readFileSync((await file.path())!).length;
 	await dialog.getByRole('button', { name: 'Close' }).click();
 	await cdp.detach();
@@ -95,13 +105,9 @@ async function film(page: Page, format: string, size: string) {
 async function mapAlone(page: Page, box: { width: number; height: number }, ratio: number): Promise<number> {
 	const before = rendererMemory();
 	let peak = before;
-	let sampling = true;
-	const sampler = (async () => {
-		while (sampling) {
-			peak = Math.max(peak, rendererMemory());
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-	})();
+	const stopSampling = sampleEvery100ms(() => {
+		peak = Math.max(peak, rendererMemory());
+	});
 	await page.evaluate(
 		async ({ box, ratio }) => {
 			const map = (window as unknown as { protestAtlas: { map: import('maplibre-gl').Map } }).protestAtlas.map;
@@ -125,8 +131,7 @@ async function mapAlone(page: Page, box: { width: number; height: number }, rati
 		},
 		{ box, ratio }
 	);
-	sampling = false;
-	await sampler;
+	await stopSampling();
 	return peak - before;
 }
 
