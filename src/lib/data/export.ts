@@ -172,45 +172,50 @@ export function toGeoJson(
 		...(timeZone ? { time_zone: timeZone } : {}),
 		features: events.map((event): Feature<Point | LineString> => {
 			const { place, city } = locate(event);
-			const source = event.sources[0]!;
-			const { precision } = place.properties;
-			const properties: ExportProperties = {
-				id: event.id,
-				title: event.title,
-				date: event.when.start,
-				end: event.when.end,
-				precision: event.when.precision,
-				route_sourced: event.path ? event.pathSourced === true : undefined,
-				type: event.type,
-				status: event.status,
-				stance: event.stance,
-				size_low: event.crowd.low,
-				size_high: event.crowd.high,
-				size_text: event.crowd.text,
-				size_convention: event.crowd.convention,
-				detained: event.detained?.low,
-				killed: event.killed?.low,
-				description: event.description,
-				location: placeName(place),
-				names: place.properties.names,
-				city: placeName(city),
-				region: place.properties.region,
-				country: place.properties.country,
-				radius_m: precision.kind === 'approximate' ? precision.radiusM : undefined,
-				source: source.publisher,
-				url: source.url,
-				language: source.language,
-				quote: source.quote,
-				quote_kind: source.quoteKind
-			};
-			for (const key of Object.keys(properties)) if (properties[key] === undefined) delete properties[key];
 			return {
 				type: 'Feature',
 				geometry: event.path ?? place.geometry,
-				properties
+				properties: exportProperties(event, place, city)
 			};
 		})
 	};
+}
+
+/** An event's properties in the GeoJSON and Parquet exports' common names; none is undefined. */
+export function exportProperties(event: ProtestEvent, place: Place, city: Place): ExportProperties {
+	const source = event.sources[0]!;
+	const { precision } = place.properties;
+	const properties: ExportProperties = {
+		id: event.id,
+		title: event.title,
+		date: event.when.start,
+		end: event.when.end,
+		precision: event.when.precision,
+		route_sourced: event.path ? event.pathSourced === true : undefined,
+		type: event.type,
+		status: event.status,
+		stance: event.stance,
+		size_low: event.crowd.low,
+		size_high: event.crowd.high,
+		size_text: event.crowd.text,
+		size_convention: event.crowd.convention,
+		detained: event.detained?.low,
+		killed: event.killed?.low,
+		description: event.description,
+		location: placeName(place),
+		names: place.properties.names,
+		city: placeName(city),
+		region: place.properties.region,
+		country: place.properties.country,
+		radius_m: precision.kind === 'approximate' ? precision.radiusM : undefined,
+		source: source.publisher,
+		url: source.url,
+		language: source.language,
+		quote: source.quote,
+		quote_kind: source.quoteKind
+	};
+	for (const key of Object.keys(properties)) if (properties[key] === undefined) delete properties[key];
+	return properties;
 }
 
 /** The import report as CSV: every rejected row and warning with its line, field and reason. */

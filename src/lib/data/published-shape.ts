@@ -30,6 +30,8 @@ export interface DatasetListing {
 	from: string;
 	to: string;
 	events: number;
+	/** Published by `npm run tiles`: a tile archive, its summary and its details, not a JSON dataset. */
+	tiles?: true;
 }
 export interface DatasetIndex {
 	default: string;

@@ -73,10 +73,12 @@ export function markerRadius(scales: Scales, people: number): number {
  * scaleSqrt with domain [0, max] and range [0, r] is r / √max · √value.
  * https://maplibre.org/maplibre-style-spec/expressions/
  */
-export function radiusExpression(scales: Scales, property: string): ExpressionSpecification {
+export function radiusExpression(scales: Scales, property: string | ExpressionSpecification): ExpressionSpecification {
 	const [, max] = scales.radius.domain() as [number, number];
 	const [, r] = scales.radius.range() as [number, number];
-	return ['max', MIN_RADIUS, ['*', r / Math.sqrt(max), ['sqrt', ['to-number', ['get', property], 0]]]];
+	// A property's name, or an expression of people (a tile's sum of the types shown).
+	const people: ExpressionSpecification = typeof property === 'string' ? ['to-number', ['get', property], 0] : property;
+	return ['max', MIN_RADIUS, ['*', r / Math.sqrt(max), ['sqrt', people]]];
 }
 
 /** The colour scale as a `match` expression on a feature property holding an event type. */

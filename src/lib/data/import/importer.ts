@@ -48,6 +48,13 @@ export function snapToGrid([lon, lat]: [number, number], km: number): [number, n
 	return [round(Math.min(180, Math.max(-180, snappedLon))), round(Math.min(90, Math.max(-90, snappedLat)))];
 }
 
+/** Why a row whose id an earlier row (`first`) has already is rejected. */
+export function repeatedId(first: { line: number; id: string }, id: string): string {
+	return first.id === id
+		? `expected a unique id, but line ${first.line} has "${id}" too`
+		: `expected a unique id, but line ${first.line} has "${first.id}", which differs from "${id}" only in case`;
+}
+
 /** Kilometres beyond which a point is far from the rest of the file. */
 const FAR_KM = 1000;
 
@@ -100,6 +107,7 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 	/** Kept ids by their lower-case form: ids that differ only in case are one id. */
 	const eventIds = new Map<string, { line: number; id: string }>();
 	let rowsRead = 0;
+	let handedOff = 0;
 	let geocoder: Geocoder | undefined;
 
 	function locate(draft: RowDraft, ctx: RowContext): boolean {
@@ -146,15 +154,12 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 			);
 			draft.event.id = made;
 		}
+		// Too many ids to hold: the caller finds repeats in its own store, with the same words.
+		if (options.handOff) return;
 		const id = draft.event.id!;
 		const first = eventIds.get(id.toLowerCase());
 		if (!first) return void eventIds.set(id.toLowerCase(), { line: ctx.line, id });
-		ctx.reject(
-			'id',
-			first.id === id
-				? `expected a unique id, but line ${first.line} has "${id}" too`
-				: `expected a unique id, but line ${first.line} has "${first.id}", which differs from "${id}" only in case`
-		);
+		ctx.reject('id', repeatedId(first, id));
 	}
 
 	/** Replaces a sensitive row's coordinates by its grid cell's centre, and drops its exact route. */
@@ -205,7 +210,10 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 				rejectedRows++;
 				return;
 			}
-			kept.push({ line, draft });
+			if (options.handOff) {
+				handedOff++;
+				options.handOff(line, draft);
+			} else kept.push({ line, draft });
 		},
 		rejectRow(line, field, message) {
 			rowsRead++;
@@ -218,16 +226,18 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 		abandon(field, message, choice, line = 1) {
 			if (choice) needs.add(choice);
 			rejections.push({ line, field, message: `${message}. Nothing of the file was imported` });
-			rejectedRows += kept.length;
+			rejectedRows += kept.length + handedOff;
 			kept.length = 0;
+			handedOff = 0;
 		},
 		finish() {
 			warnFarPoints(kept, warnings);
 			const dataset = buildDataset(kept, options);
+			const imported = kept.length + handedOff;
 			const report: ImportReport = {
 				format,
 				rowsRead,
-				imported: kept.length,
+				imported,
 				rejected: rejectedRows,
 				rejections,
 				warnings: warnings.sort((a, b) => a.line - b.line),
@@ -237,7 +247,7 @@ export function createImporter(format: ImportFormat, options: ImportOptions): Im
 				format,
 				...(options.file ? { file: options.file } : {}),
 				rowsRead,
-				imported: kept.length,
+				imported,
 				rejected: rejectedRows
 			};
 			return { dataset, report };

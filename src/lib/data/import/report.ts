@@ -92,4 +92,9 @@ export interface ImportOptions {
 	generalise?: { km: number; all: boolean };
 	/** How slashed dates read (08/09/2020); unset, a date that could be either is refused. */
 	dateOrder?: DateOrder;
+	/**
+	 * Hands every kept row on at once instead of holding it, for files too large to hold (`npm run
+	 * tiles`): the caller checks ids for repeats, and the dataset `finish` returns has no events.
+	 */
+	handOff?: (line: number, draft: RowDraft) => void;
 }
