@@ -22,6 +22,7 @@ const TYPES: Record<string, string> = {
 	'.woff2': 'font/woff2',
 	'.csv': 'text/csv; charset=utf-8',
 	'.parquet': 'application/vnd.apache.parquet',
+	'.pmtiles': 'application/vnd.pmtiles',
 	'.wasm': 'application/wasm'
 };
 
@@ -34,7 +35,11 @@ export interface StaticHost {
 	close(): Promise<void>;
 }
 
-export async function serveFolder(root: string): Promise<StaticHost> {
+/**
+ * Serves `root`, and `overlay` first where it has the file (a dataset published beside a build).
+ * Ranges are served as a CDN serves them: one `bytes=a-b` range, 206 and Content-Range.
+ */
+export async function serveFolder(root: string, overlay?: string): Promise<StaticHost> {
 	const rewrites = new Map<string, (text: string) => string>();
 	const added = new Map<string, string>();
 	const server = createServer((request, response) => {
@@ -44,8 +49,12 @@ export async function serveFolder(root: string): Promise<StaticHost> {
 			const type = TYPES[path.extname(pathname)] ?? 'application/octet-stream';
 			return void response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(extra);
 		}
-		let file = path.join(root, pathname);
-		if (!file.startsWith(root)) return void response.writeHead(403).end();
+		const over = overlay && path.join(overlay, pathname);
+		let file =
+			over && over.startsWith(overlay) && existsSync(over) && statSync(over).isFile()
+				? over
+				: path.join(root, pathname);
+		if (!file.startsWith(root) && !(overlay && file.startsWith(overlay))) return void response.writeHead(403).end();
 		if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
 		if (!existsSync(file)) return void response.writeHead(404).end();
 		const headers = {
@@ -54,7 +63,21 @@ export async function serveFolder(root: string): Promise<StaticHost> {
 		};
 		const change = rewrites.get(pathname);
 		if (change) return void response.writeHead(200, headers).end(change(readFileSync(file, 'utf8')));
-		response.writeHead(200, { ...headers, 'content-length': statSync(file).size });
+		const size = statSync(file).size;
+		const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+		if (range) {
+			const start = Number(range[1]);
+			const end = Math.min(range[2] ? Number(range[2]) : size - 1, size - 1);
+			if (start > end) return void response.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+			response.writeHead(206, {
+				...headers,
+				'accept-ranges': 'bytes',
+				'content-range': `bytes ${start}-${end}/${size}`,
+				'content-length': end - start + 1
+			});
+			return void createReadStream(file, { start, end }).pipe(response);
+		}
+		response.writeHead(200, { ...headers, 'accept-ranges': 'bytes', 'content-length': size });
 		createReadStream(file).pipe(response);
 	});
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

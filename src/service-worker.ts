@@ -51,7 +51,9 @@ worker.addEventListener('message', (event) => {
 worker.addEventListener('fetch', (event) => {
 	const request = event.request;
 	const url = new URL(request.url);
-	if (request.method !== 'GET' || url.origin !== location.origin) return;
+	// A range of a tile archive or of a Parquet file goes to the network as it is: a partial
+	// answer is never stored, so a tiled dataset read piece by piece leaves nothing on the device.
+	if (request.method !== 'GET' || url.origin !== location.origin || request.headers.has('range')) return;
 	event.respondWith(respond(request, url));
 });
 

@@ -140,6 +140,15 @@ export const en = {
 	'map.reset': 'Show the whole dataset',
 	'data.dataset': 'Dataset',
 	'data.yourFile': 'Your file',
+	'tiles.about':
+		'{events, plural, one {# event} other {# events}} at {places, plural, one {# place} other {# places}}, drawn from tiles. This dataset filters by date and type.',
+	'tiles.unsupported':
+		'Status, side and crowd-size filters do not apply to this large dataset: every status and side is shown.',
+	'tiles.inView': 'Places in view',
+	'tiles.group': '{name} and {count, plural, one {# other place} other {# other places}}',
+	'tiles.none': 'No events in view for these dates and types.',
+	'tiles.reading': 'Reading this place’s events…',
+	'tiles.readFailed': 'This place’s events could not be read: {reason}',
 	'data.keep': 'Keep for offline reading',
 	'data.keepHint': 'Saves this dataset in this browser so that it opens without a network.',
 	'data.keeping': 'Keeping…',

@@ -62,14 +62,14 @@ const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'],
 /** Invisible circles at least a thumb wide around every marker: what taps and clicks land on. */
 export const HIT_LAYERS = ['ProGovernmentHitAreas', 'CityHitAreas', 'PlaceHitAreas'] as const;
 /** A marker can be tapped this far from its centre, however small its circle. */
-const TAP_RADIUS = 22;
+export const TAP_RADIUS = 22;
 
 // The circles drawn far out (these, the unknown mark and the basemap's town dots) all take their
 // radius and stroke width from data, the rest as constants: MapLibre compiles a shader program for
 // each mix, which costs tens of milliseconds in software and on low-end phones.
 
 /** A circle layer's paint for a ring (high estimate) or a disc (low estimate) in one colour. */
-function ringPaint(radius: ExpressionSpecification, colour: ExpressionSpecification | string) {
+export function ringPaint(radius: ExpressionSpecification, colour: ExpressionSpecification | string) {
 	return {
 		'circle-radius': radius,
 		'circle-color': colour,
@@ -78,7 +78,7 @@ function ringPaint(radius: ExpressionSpecification, colour: ExpressionSpecificat
 		'circle-stroke-width': ['case', hovered, 3, 1.25] as ExpressionSpecification
 	};
 }
-function discPaint(radius: ExpressionSpecification, colour: ExpressionSpecification | string, opacity = 0.9) {
+export function discPaint(radius: ExpressionSpecification, colour: ExpressionSpecification | string, opacity = 0.9) {
 	return {
 		'circle-radius': radius,
 		'circle-color': colour,
@@ -88,7 +88,7 @@ function discPaint(radius: ExpressionSpecification, colour: ExpressionSpecificat
 	};
 }
 /** The unknown-size symbol: a fixed hollow ring, not a size, no larger than the smallest known crowd. */
-function unknownPaint(colour: ExpressionSpecification | string) {
+export function unknownPaint(colour: ExpressionSpecification | string) {
 	return {
 		'circle-radius': ['case', hovered, UNKNOWN_RADIUS + 1, UNKNOWN_RADIUS] as ExpressionSpecification,
 		'circle-color': '#ffffff',

@@ -25,7 +25,8 @@ import {
 	TILES_VERSION,
 	TYPE_FIGURES,
 	figureKey,
-	typeBit,
+	wholeKey,
+	type TypeFigure,
 	type TiledSummary
 } from './tile-figures';
 
@@ -41,10 +42,8 @@ const AGGREGATION_SQL = [
 		coalesce(sum(low) FILTER (WHERE gathering = 1), 0)::BIGINT AS l,
 		coalesce(sum(high) FILTER (WHERE gathering = 1), 0)::BIGINT AS h,
 		count(*) FILTER (WHERE gathering = 1 AND high IS NULL)::INTEGER AS u,
-		coalesce(bool_or(open) FILTER (WHERE gathering = 1), false) AS o,
 		coalesce(sum(low) FILTER (WHERE gathering = 2), 0)::BIGINT AS pl,
-		coalesce(sum(high) FILTER (WHERE gathering = 2), 0)::BIGINT AS ph,
-		coalesce(bool_or(open) FILTER (WHERE gathering = 2), false) AS po
+		coalesce(sum(high) FILTER (WHERE gathering = 2), 0)::BIGINT AS ph
 	FROM (
 		SELECT place, type, gathering, low, high, open,
 			unnest(generate_series(first_day::DATE, last_day::DATE, INTERVAL 1 DAY)) AS day
@@ -61,15 +60,10 @@ const AGGREGATION_SQL = [
 	SELECT first_day, last_day, type, count(*)::INTEGER AS n FROM ${EVENTS_TABLE} GROUP BY ALL`
 ];
 
-/** One row per cell (a place at the deepest zoom) and day, with its per-type figures in columns. */
+/** One row per cell (a place at the deepest zoom), day and type, in the order of their tiles and cells. */
 function cellDaysSql(zoom: number, deepest: boolean, firstDay: string): string {
 	const scale = 2 ** zoom * (deepest ? 1 : CELLS_PER_TILE);
 	const cell = deepest ? 'p.place' : `floor(p.x * ${scale})::BIGINT || ',' || floor(p.y * ${scale})::BIGINT`;
-	const perType = EVENT_TYPE_IDS.flatMap((type) =>
-		TYPE_FIGURES.map((f) => `sum(d.${f}) FILTER (WHERE d.type = ${sqlText(type)})::BIGINT AS "${figureKey(f, type)}"`)
-	);
-	const bits = (flag: 'o' | 'po') =>
-		`(${EVENT_TYPE_IDS.map((type) => `(CASE WHEN bool_or(d.${flag}) FILTER (WHERE d.type = ${sqlText(type)}) THEN ${typeBit(type)} ELSE 0 END)`).join(' + ')})::INTEGER AS ${flag}`;
 	return `
 		WITH cells AS (
 			SELECT ${cell} AS cell, sum(p.x * p.events) / sum(p.events) AS x, sum(p.y * p.events) / sum(p.events) AS y,
@@ -77,11 +71,13 @@ function cellDaysSql(zoom: number, deepest: boolean, firstDay: string): string {
 				min(p.first_row)::BIGINT AS row, sum(p.events)::BIGINT AS rows
 			FROM places p GROUP BY ALL
 		)
-		SELECT c.x, c.y, c.name, c.places, c.row, c.rows,
-			date_diff('day', ${sqlText(firstDay)}::DATE, d.day::DATE)::INTEGER AS day, ${perType.join(', ')}, ${bits('o')}, ${bits('po')}
+		SELECT * FROM (
+		SELECT c.cell, c.x, c.y, c.name, c.places, c.row, c.rows, d.type,
+			date_diff('day', ${sqlText(firstDay)}::DATE, d.day::DATE)::INTEGER AS day,
+			${TYPE_FIGURES.map((f) => `sum(d.${f})::BIGINT AS ${f}`).join(', ')}
 		FROM place_days d JOIN places p USING (place) JOIN cells c ON c.cell = ${cell}
-		GROUP BY c.cell, c.x, c.y, c.name, c.places, c.row, c.rows, d.day
-		ORDER BY floor(c.x * ${2 ** zoom}), floor(c.y * ${2 ** zoom}), d.day`;
+		GROUP BY ALL
+		) ORDER BY floor(x * ${2 ** zoom}), floor(y * ${2 ** zoom}), cell, day`;
 }
 
 type TileFeature = { type: 1; geometry: [number, number][]; tags: Record<string, string | number> };
@@ -96,6 +92,7 @@ export interface BuildSettings {
 	archiveFile: string;
 	detailsFile: string;
 	attribution: string[];
+	timeZone: string;
 	/** Rows per row group of the details: what a panel reads at least, and how large the footer grows. */
 	rowGroupSize?: number;
 	onZoom?: (zoom: number, tiles: number) => void;
@@ -113,8 +110,11 @@ export async function buildTiles(connection: DuckDBConnection, settings: BuildSe
 		const names = result.columnNames();
 		let tileKey = '';
 		let features: TileFeature[] = [];
+		let cell: CellFigures | undefined;
 		let count = 0;
 		const flush = async () => {
+			if (cell) features.push(cell.feature());
+			cell = undefined;
 			if (!features.length) return;
 			const [x, y] = tileKey.split('/').map(Number) as [number, number];
 			const bytes = gzipSync(
@@ -137,11 +137,15 @@ export async function buildTiles(connection: DuckDBConnection, settings: BuildSe
 					await flush();
 					tileKey = key;
 				}
-				features.push({
-					type: 1,
-					geometry: [[Math.round((worldX - tx) * TILE_EXTENT), Math.round((worldY - ty) * TILE_EXTENT)]],
-					tags: tagsOf(row, names, zoom === settings.maxZoom)
-				});
+				if (cell?.id !== String(row.cell)) {
+					if (cell) features.push(cell.feature());
+					cell = new CellFigures(String(row.cell), [
+						Math.round((worldX - tx) * TILE_EXTENT),
+						Math.round((worldY - ty) * TILE_EXTENT)
+					]);
+					cell.describe(row, zoom === settings.maxZoom);
+				}
+				cell.add(row);
 			}
 		await flush();
 		settings.onZoom?.(zoom, count);
@@ -187,27 +191,55 @@ function footerLength(file: string): number {
 	}
 }
 
-/** A row's non-zero figures as the feature's properties; at the deepest zoom, where its rows are. */
-function tagsOf(
-	row: Record<string, unknown>,
-	names: readonly string[],
-	deepest: boolean
-): Record<string, string | number> {
-	const tags: Record<string, string | number> = {
-		day: Number(row.day),
-		name: String(row.name ?? ''),
-		places: Number(row.places)
-	};
-	if (deepest) {
-		tags.row = Number(row.row);
-		tags.rows = Number(row.rows);
+/**
+ * One cell's feature: its figures per day, for every type together and for each type, and the
+ * whole dataset's largest days, which draw the first view with no sum over days.
+ */
+class CellFigures {
+	private tags: Record<string, string | number> = {};
+	private dayTotals = new Map<number, Record<TypeFigure, number>>();
+	constructor(
+		readonly id: string,
+		private point: [number, number]
+	) {}
+
+	describe(row: Record<string, unknown>, deepest: boolean) {
+		this.tags.name = String(row.name ?? '');
+		this.tags.places = Number(row.places);
+		if (deepest) {
+			this.tags.row = Number(row.row);
+			this.tags.rows = Number(row.rows);
+		}
 	}
-	for (const name of names) {
-		if (!name.includes(':') && name !== 'o' && name !== 'po') continue;
-		const value = Number(row[name] ?? 0);
-		if (value) tags[name] = value;
+
+	add(row: Record<string, unknown>) {
+		const day = Number(row.day);
+		const type = row.type as EventType;
+		const totals = this.dayTotals.get(day) ?? { n: 0, l: 0, h: 0, u: 0, pl: 0, ph: 0 };
+		for (const figure of TYPE_FIGURES) {
+			const value = Number(row[figure] ?? 0);
+			if (!value) continue;
+			this.tags[figureKey(figure, day, type)] = value;
+			totals[figure] += value;
+		}
+		this.dayTotals.set(day, totals);
 	}
-	return tags;
+
+	feature(): TileFeature {
+		const largest: Record<TypeFigure, number> = { n: 0, l: 0, h: 0, u: 0, pl: 0, ph: 0 };
+		for (const [day, totals] of this.dayTotals)
+			for (const figure of TYPE_FIGURES) {
+				if (!totals[figure]) continue;
+				this.tags[figureKey(figure, day)] = totals[figure];
+				// Events and unknown sizes are summed over the days; sizes keep their largest day.
+				largest[figure] =
+					figure === 'n' || figure === 'u'
+						? largest[figure] + totals[figure]
+						: Math.max(largest[figure], totals[figure]);
+			}
+		for (const figure of TYPE_FIGURES) if (largest[figure]) this.tags[wholeKey(figure)] = largest[figure];
+		return { type: 1, geometry: [this.point], tags: this.tags };
+	}
 }
 
 async function writeArchive(settings: BuildSettings, head: Uint8Array): Promise<void> {
@@ -262,6 +294,7 @@ async function summaryOf(
 		spans,
 		archive: `${settings.slug}.pmtiles`,
 		details: `${settings.slug}.events.parquet`,
-		attribution: settings.attribution
+		attribution: settings.attribution,
+		timeZone: settings.timeZone
 	};
 }

@@ -123,11 +123,18 @@ export interface RowSource {
 	onProgress?: (rows: number) => void;
 }
 
-/** Reads every row into the events table and returns the importer's report, repeated ids included. */
-export async function loadRows(connection: DuckDBConnection, source: RowSource): Promise<ImportReport> {
+/**
+ * Reads every row into the events table; returns the importer's report, repeated ids included, and
+ * the time zone of the rows' local times (a Parquet file's own, else UTC, as the importer assumes).
+ */
+export async function loadRows(
+	connection: DuckDBConnection,
+	source: RowSource
+): Promise<{ report: ImportReport; timeZone: string }> {
 	await createEventsTable(connection);
 	const appender = await connection.createAppender(EVENTS_TABLE);
 	let language = 'en';
+	let timeZone = 'UTC';
 	let handed = 0;
 	const handOff = (line: number, draft: RowDraft) => {
 		appendDraft(appender, line, draft, language);
@@ -152,6 +159,7 @@ export async function loadRows(connection: DuckDBConnection, source: RowSource):
 	} else {
 		const setting = await parquetSetting(connection, source.file);
 		language = setting.language;
+		timeZone = setting.timeZone ?? timeZone;
 		const importer = createImporter('geojson', options);
 		const result = await connection.stream(`SELECT * FROM read_parquet(${sqlText(source.file)})`);
 		const names = result.columnNames();
@@ -166,7 +174,7 @@ export async function loadRows(connection: DuckDBConnection, source: RowSource):
 	}
 	appender.closeSync();
 	source.onProgress?.(handed);
-	return withRepeatedIds(connection, report);
+	return { report: await withRepeatedIds(connection, report), timeZone };
 }
 
 async function readHead(file: string): Promise<string> {

@@ -42,7 +42,8 @@ describe('placeEvents', () => {
 		expect(archive).toMatch(/panels\.pmtiles$/);
 		// The quiet place sorts last: its rows follow the busy places'.
 		const file = countingFile(details);
-		const read = await placeEvents(detailsFile(file, summary.detailsFooter), 6000, 3, 'quiet');
+		const { place, events: read } = (await placeEvents(detailsFile(file, summary.detailsFooter), 6000, 3, 'quiet'))!;
+		expect(place).toMatchObject({ id: 'quiet', geometry: places[2]!.geometry, properties: { names: { en: 'quiet' } } });
 		const expected = events.filter((e) => e.place === 'quiet');
 		expect(read.map((e) => e.id).sort()).toEqual(expected.map((e) => e.id).sort());
 		for (const event of read) {

@@ -5,8 +5,8 @@
  */
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { readGeoJsonFeature } from '../import/geojson';
-import type { RowContext } from '../import/report';
-import type { ProtestEvent } from '../schema';
+import type { LocationDraft, RowContext, RowDraft } from '../import/report';
+import type { Place, ProtestEvent } from '../schema';
 
 /** A Parquet file read by ranges, whose footer is read once. */
 export interface DetailsFile {
@@ -37,29 +37,49 @@ export function rangedFile(url: string, byteLength: number): AsyncBuffer {
 	};
 }
 
-/** The events of rows [row, row + rows), in the file's order (date within the place). */
+/**
+ * The place and events of rows [row, row + rows), in the file's order (date within the place).
+ * The place is made from its first row's location, as the importer makes places.
+ */
 export async function placeEvents(
 	details: DetailsFile,
 	row: number,
 	rows: number,
 	placeId: string
-): Promise<ProtestEvent[]> {
+): Promise<{ place: Place; events: ProtestEvent[] } | undefined> {
 	const metadata = await details.metadata;
 	const records = await parquetReadObjects({ file: details.file, metadata, rowStart: row, rowEnd: row + rows });
 	const events: ProtestEvent[] = [];
+	let place: Place | undefined;
 	records.forEach((record, i) => {
-		const event = eventOfRecord(record, row + i + 1, placeId);
-		if (event) events.push(event);
+		const draft = draftOfRecord(record, row + i + 1);
+		if (!draft) return;
+		place ??= placeOfLocation(draft.location, placeId);
+		events.push({ ...draft.event, id: draft.event.id ?? `row-${row + i + 1}`, place: placeId } as ProtestEvent);
 	});
-	return events;
+	return place && { place, events };
 }
 
-/** A details row as an event; undefined for a row the importer would not keep (none, once published). */
-export function eventOfRecord(
-	record: Record<string, unknown>,
-	line: number,
-	placeId: string
-): ProtestEvent | undefined {
+function placeOfLocation(location: LocationDraft, id: string): Place {
+	return {
+		type: 'Feature',
+		id,
+		geometry: { type: 'Point', coordinates: location.coordinates! },
+		properties: {
+			names: { en: location.name, ...location.names },
+			aliases: [],
+			kind: location.kind,
+			city: id,
+			precision: location.precision,
+			...(location.country ? { country: location.country } : {}),
+			...(location.region ? { region: location.region } : {}),
+			sources: []
+		}
+	};
+}
+
+/** A details row as the importer reads it; undefined for a row it would not keep (none, once published). */
+function draftOfRecord(record: Record<string, unknown>, line: number): RowDraft | undefined {
 	const properties: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(record)) {
 		if (value === null || value === undefined || key === 'longitude' || key === 'latitude') continue;
@@ -85,6 +105,5 @@ export function eventOfRecord(
 		properties
 	};
 	const draft = readGeoJsonFeature(feature, ctx);
-	if (!draft || rejected) return undefined;
-	return { ...draft.event, id: draft.event.id ?? `row-${line}`, place: placeId } as ProtestEvent;
+	return draft && !rejected ? draft : undefined;
 }

@@ -20,13 +20,17 @@ export const CELLS_PER_TILE = 16;
 /** Vector tile coordinates per tile side (the MVT default). */
 export const TILE_EXTENT = 4096;
 
-/** A feature's figure for one type: events (n), known protest sizes (l, h), unknown sizes (u), pro-government (pl, ph). */
+/**
+ * A feature's figures: events (n), the known protest sizes summed (l, h), the protest gatherings
+ * of unknown size (u), and the pro-government sizes (pl, ph). Each is kept per day for every type
+ * together (`h:3`) and per type (`h:3:rally`), and the whole dataset's largest day (`H`; for n and
+ * u, the sum over days) so that the unfiltered first view needs no sum over days.
+ */
 export type TypeFigure = 'n' | 'l' | 'h' | 'u' | 'pl' | 'ph';
 export const TYPE_FIGURES: readonly TypeFigure[] = ['n', 'l', 'h', 'u', 'pl', 'ph'];
-export const figureKey = (figure: TypeFigure, type: EventType): string => `${figure}:${type}`;
-
-/** Bits of the types whose protest sizes (o) or pro-government sizes (po) on that day had no upper bound. */
-export const typeBit = (type: EventType): number => 1 << EVENT_TYPE_IDS.indexOf(type);
+export const figureKey = (figure: TypeFigure, day: number, type?: EventType): string =>
+	type ? `${figure}:${day}:${type}` : `${figure}:${day}`;
+export const wholeKey = (figure: TypeFigure): string => figure.toUpperCase();
 
 /** Web Mercator of a longitude and latitude, as the unit square (0,0 north-west). */
 export function mercator(lon: number, lat: number): [number, number] {
@@ -61,6 +65,8 @@ export interface TiledSummary {
 	detailsBytes: number;
 	/** Its footer's length with the closing 8 bytes: read in one request before the first panel. */
 	detailsFooter: number;
+	/** The zone of the events' local times. */
+	timeZone: string;
 	/** Who the events come from, as the importer credits them. */
 	attribution: string[];
 }

@@ -90,7 +90,7 @@ async function main(): Promise<number> {
 			preserve_insertion_order: 'false'
 		});
 		const connection = await instance.connect();
-		const report = await loadRows(connection, {
+		const { report, timeZone } = await loadRows(connection, {
 			...input,
 			...(format ? { format } : {}),
 			...(encoding ? { encoding } : {}),
@@ -112,6 +112,7 @@ async function main(): Promise<number> {
 			minZoom: 0,
 			maxZoom,
 			tilesFile: path.join(work, 'tiles.bin'),
+			timeZone,
 			archiveFile,
 			detailsFile,
 			attribution: [

@@ -20,7 +20,7 @@ import type { EventType, Place, ProtestEvent } from '../schema';
 import { tileDataset } from '../fixtures/tiled';
 import { binByDay } from '../timeline';
 import { EVENT_TYPE_IDS } from '../vocabulary';
-import { figureKey, mercator, TILE_LAYER, typeCountsIn } from './tile-figures';
+import { figureKey, mercator, TILE_LAYER, TYPE_FIGURES, typeCountsIn, wholeKey } from './tile-figures';
 
 const work = mkdtempSync(path.join(tmpdir(), 'tiles-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -47,7 +47,7 @@ async function featuresAt(reader: PMTiles, zoom: number, lon: number, lat: numbe
 	return Array.from({ length: layer?.length ?? 0 }, (_, i) => layer!.feature(i).properties as Tags);
 }
 
-/** The largest of the days' summed figures, over the days and types asked for. */
+/** The largest of a feature's days' figures summed over the types asked for, over the days asked for. */
 function largestDay(
 	features: Tags[],
 	figure: 'h' | 'l' | 'ph' | 'pl',
@@ -56,15 +56,26 @@ function largestDay(
 	types: EventType[]
 ) {
 	let largest = 0;
-	for (const f of features) {
-		const day = Number(f.day);
-		if (day < first || day > last) continue;
-		largest = Math.max(
-			largest,
-			types.reduce((sum, t) => sum + Number(f[figureKey(figure, t)] ?? 0), 0)
-		);
-	}
+	for (const f of features)
+		for (let day = Math.max(first, 0); day <= last; day++)
+			largest = Math.max(
+				largest,
+				types.reduce((sum, t) => sum + Number(f[figureKey(figure, day, t)] ?? 0), 0)
+			);
 	return largest;
+}
+
+/** Every type's day totals are the sums of the types', and the whole dataset's figures their largest (or sum). */
+function holdsTotals(feature: Tags, days: number) {
+	for (const figure of TYPE_FIGURES) {
+		let whole = 0;
+		for (let day = 0; day < days; day++) {
+			const total = EVENT_TYPE_IDS.reduce((sum, t) => sum + Number(feature[figureKey(figure, day, t)] ?? 0), 0);
+			expect(Number(feature[figureKey(figure, day)] ?? 0)).toBe(total);
+			whole = figure === 'n' || figure === 'u' ? whole + total : Math.max(whole, total);
+		}
+		expect(Number(feature[wholeKey(figure)] ?? 0)).toBe(whole);
+	}
 }
 
 async function tile(events: ProtestEvent[], places: Place[], name: string) {
@@ -136,8 +147,11 @@ describe('tiled figures', () => {
 					// The whole world in one tile: its cells' figures add up to the dataset's.
 					const world = await featuresAt(reader, 0, 0, 0);
 					const total = (key: string) => world.reduce((sum, f) => sum + Number(f[key] ?? 0), 0);
+					for (const feature of world) holdsTotals(feature, summary.days.length);
 					for (const type of EVENT_TYPE_IDS)
-						expect(total(figureKey('n', type))).toBe(bins.reduce((sum, b) => sum + b.counts[type], 0));
+						expect(summary.days.reduce((sum, _, day) => sum + total(figureKey('n', day, type)), 0)).toBe(
+							bins.reduce((sum, b) => sum + b.counts[type], 0)
+						);
 				}
 			),
 			{ numRuns: 25 }
