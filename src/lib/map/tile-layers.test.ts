@@ -9,10 +9,18 @@ import { TILES_SOURCE, largestDay, tileFilters, tileLayers, tilePaint, tileSourc
 const scales = scalesFor(250_000);
 const DAYS = 12;
 const choiceArb = fc.record({
-	first: fc.nat(DAYS - 1),
-	length: fc.nat(DAYS - 1),
-	// All types, a few, or most: each way of summing them is taken.
-	types: fc.oneof(fc.constant([...EVENT_TYPE_IDS]), fc.subarray([...EVENT_TYPE_IDS]))
+	// Every date (which reads the figures kept for the whole dataset) or any range.
+	range: fc.oneof(
+		fc.constant({ first: 0, length: DAYS - 1 }),
+		fc.record({ first: fc.nat(DAYS - 1), length: fc.nat(DAYS - 1) })
+	),
+	// All types, one, all but one, or any mix: each way of summing them is taken.
+	types: fc.oneof(
+		fc.constant([...EVENT_TYPE_IDS]),
+		fc.constantFrom(...EVENT_TYPE_IDS).map((t) => [t]),
+		fc.constantFrom(...EVENT_TYPE_IDS).map((t) => EVENT_TYPE_IDS.filter((other) => other !== t)),
+		fc.subarray([...EVENT_TYPE_IDS])
+	)
 });
 type Figures = { n: number; h: number; l: number; ph: number };
 /** A cell's figures per day and type, as the tile writer sums them. */
@@ -24,10 +32,13 @@ const cellArb = fc.dictionary(
 	)
 );
 
-/** The feature's properties: per type and day, per day, and the whole dataset's largest day. */
+/** The feature's properties: per type and day, per day, and over every day (all types, each, all but each). */
 function propertiesOf(cell: Record<string, Partial<Record<EventType, Figures>>>) {
 	const properties: Record<string, number> = {};
-	const whole = { n: 0, h: 0, l: 0, ph: 0 };
+	const keep = (key: string, figure: keyof Figures, value: number) => {
+		if (!value) return;
+		properties[key] = figure === 'n' ? (properties[key] ?? 0) + value : Math.max(properties[key] ?? 0, value);
+	};
 	for (const [day, types] of Object.entries(cell)) {
 		const total = { n: 0, h: 0, l: 0, ph: 0 };
 		for (const [type, figures] of Object.entries(types) as [EventType, Figures][])
@@ -37,10 +48,14 @@ function propertiesOf(cell: Record<string, Partial<Record<EventType, Figures>>>)
 			}
 		for (const figure of ['n', 'h', 'l', 'ph'] as const) {
 			if (total[figure]) properties[figureKey(figure, Number(day))] = total[figure];
-			whole[figure] = figure === 'n' ? whole[figure] + total[figure] : Math.max(whole[figure], total[figure]);
+			keep(wholeKey(figure), figure, total[figure]);
+			for (const type of EVENT_TYPE_IDS) {
+				const own = types[type]?.[figure] ?? 0;
+				keep(wholeKey(figure, type), figure, own);
+				if (figure !== 'n') keep(wholeKey(figure, type, 'without'), figure, total[figure] - own);
+			}
 		}
 	}
-	for (const figure of ['n', 'h', 'l', 'ph'] as const) if (whole[figure]) properties[wholeKey(figure)] = whole[figure];
 	return properties;
 }
 
@@ -85,7 +100,7 @@ describe('tile layers', () => {
 
 	it('draw a cell’s largest day in the range for the types shown, at that turnout’s radius', () => {
 		fc.assert(
-			fc.property(choiceArb, cellArb, ({ first, length, types }, cell) => {
+			fc.property(choiceArb, cellArb, ({ range: { first, length }, types }, cell) => {
 				const last = Math.min(DAYS - 1, first + length);
 				const choice = { first, last, days: DAYS, types };
 				const properties = propertiesOf(cell);

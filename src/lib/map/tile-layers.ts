@@ -11,7 +11,7 @@ import type {
 	LayerSpecification,
 	VectorSourceSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import { figureKey, TILE_LAYER, wholeKey, type TypeFigure } from '$lib/data/tiles/tile-figures';
+import { figureKey, isCount, TILE_LAYER, wholeKey, type TypeFigure } from '$lib/data/tiles/tile-figures';
 import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
 import { AGGREGATE_COLOUR, PRO_GOVERNMENT_COLOUR, radiusExpression, type Scales } from '$lib/scales/scales';
 import { discPaint, ringPaint, unknownPaint } from './event-layers';
@@ -56,21 +56,32 @@ function dayFigure(figure: TypeFigure, day: number, types: readonly EventType[])
 	return ['-', get(figureKey(figure, day)), sum(others.map((t) => get(figureKey(figure, day, t))))];
 }
 
-const isWhole = (choice: TileChoice) =>
-	choice.first <= 0 && choice.last >= choice.days - 1 && choice.types.length === EVENT_TYPE_IDS.length;
+const isWholeRange = (choice: TileChoice) => choice.first <= 0 && choice.last >= choice.days - 1;
 const daysOf = ({ first, last }: TileChoice) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+
+/** Over every date, one type shown or one hidden reads a figure kept for it; any other mix sums days. */
+function wholeRange(figure: TypeFigure, types: readonly EventType[]): ExpressionSpecification | undefined {
+	if (types.length === EVENT_TYPE_IDS.length) return get(wholeKey(figure));
+	if (types.length === 1) return get(wholeKey(figure, types[0]));
+	const hidden = EVENT_TYPE_IDS.filter((t) => !types.includes(t));
+	if (hidden.length === 1 && !isCount(figure)) return get(wholeKey(figure, hidden[0], 'without'));
+	// Counts over every date add up per type.
+	if (isCount(figure)) return sum(types.map((t) => get(wholeKey(figure, t))));
+	return undefined;
+}
 
 /** The range's largest day of a size figure: a cell's largest single-day turnout, as for any dataset. */
 export function largestDay(figure: 'h' | 'l' | 'ph' | 'pl', choice: TileChoice): ExpressionSpecification {
-	if (isWhole(choice)) return get(wholeKey(figure));
+	const whole = isWholeRange(choice) ? wholeRange(figure, choice.types) : undefined;
+	if (whole) return whole;
 	const [first, ...rest] = daysOf(choice).map((day) => dayFigure(figure, day, choice.types));
 	return rest.length === 0 ? first! : ['max', first!, ...rest];
 }
 
 /** A count figure summed over the range's days. */
 function overDays(figure: 'n' | 'u', choice: TileChoice): ExpressionSpecification {
-	if (isWhole(choice)) return get(wholeKey(figure));
-	return sum(daysOf(choice).map((day) => dayFigure(figure, day, choice.types)));
+	const whole = isWholeRange(choice) ? wholeRange(figure, choice.types) : undefined;
+	return whole ?? sum(daysOf(choice).map((day) => dayFigure(figure, day, choice.types)));
 }
 
 /** Each marker layer's filter for a choice. */

@@ -25,6 +25,8 @@ export interface Measurement {
 	/** The JS heap of the page's dedicated workers together: where the app keeps its events. */
 	workersHeap?: number;
 	bytes?: number;
+	/** The bytes fetched by the time the first markers were seen: what the first view cost. */
+	bytesAtFirstMarkers?: number;
 	error?: string;
 	/** With BENCH_VERBOSE: every long task and step, in ms since navigation, to see where time goes. */
 	trace?: string;
@@ -268,6 +270,7 @@ export async function measurePage(
 			polling: 250
 		});
 		result.firstMarkers = await page.evaluate(() => (window as unknown as BenchWindow).__probe.firstMarkers);
+		result.bytesAtFirstMarkers = bytes;
 		await page.waitForFunction(
 			() => {
 				const w = window as unknown as BenchWindow;

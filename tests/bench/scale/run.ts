@@ -10,17 +10,15 @@
  * per page (default 5); BENCH_SKIP_BUILD=1 reuses the last benchmark build (.bench/build).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { coreExtent } from '../../../src/lib/data/aggregate';
-import type { PublishedIndexFile } from '../../../src/lib/data/published-shape';
-import { citiesOnMap, homeView } from '../../../src/lib/map/home-view';
 import { serveFolder } from '../../../scripts/static-host';
 import { writeDocBlock } from './doc-block';
 import { mapLibreFiles, measurePage, type Measurement } from './measure';
 import { summarise, targetsTable, resultsTable, type Sample } from './summary';
 import { writeSyntheticAcled } from './synthetic';
+import { writePoints } from './points';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const work = path.join(root, '.bench');
@@ -31,32 +29,9 @@ const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
 const LOADS = Math.max(1, Number(process.env.BENCH_LOADS ?? 5));
 /** A page that has drawn nothing by then is reported as not opening. */
 const OPEN_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
-/** The app's map is this wide at 1280×800 beside its panel; the baselines fill the window. */
-const VIEWPORT = { width: 1280, height: 800 };
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
 	execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-}
-
-/**
- * The events as plain points, for the baseline pages (type, day and crowd low, nothing else), and
- * the first view the app opens the dataset on, which the baselines are given in their link.
- */
-function writePoints(slug: string): string {
-	const dataset = JSON.parse(readFileSync(path.join(site, 'data', `${slug}.json`), 'utf8')) as PublishedIndexFile;
-	const at = new Map(dataset.places.map((p) => [p.id, p.geometry.coordinates]));
-	const features = dataset.events.flatMap((e) => {
-		const coordinates = at.get(e.place);
-		if (!coordinates) return [];
-		const properties = { type: e.type, day: e.when.start.slice(0, 10), low: e.crowd.low ?? 0 };
-		return [{ type: 'Feature', geometry: { type: 'Point', coordinates }, properties }];
-	});
-	mkdirSync(path.join(site, 'points'), { recursive: true });
-	writeFileSync(path.join(site, 'points', `${slug}.geojson`), JSON.stringify({ type: 'FeatureCollection', features }));
-	const extent = coreExtent(dataset.events, dataset.places) ?? dataset.bbox;
-	const view = homeView(extent, citiesOnMap(dataset.places), VIEWPORT);
-	const padding = typeof view.padding === 'number' ? view.padding : view.padding.top;
-	return `points=/points/${slug}.geojson&bounds=${view.bounds.map((n) => n.toFixed(4)).join(',')}&padding=${padding}`;
 }
 
 interface Dataset {
@@ -73,7 +48,7 @@ async function prepare(): Promise<Dataset[]> {
 	run('npx', ['vite', 'build', '--config', 'tests/bench/scale/vite.config.ts'], {
 		BENCH_BASELINES_OUT: path.join(site, 'baselines')
 	});
-	const datasets: Dataset[] = [{ size: 'default (61)', slug: DEFAULT_SLUG, points: writePoints(DEFAULT_SLUG) }];
+	const datasets: Dataset[] = [{ size: 'default (61)', slug: DEFAULT_SLUG, points: writePoints(site, DEFAULT_SLUG) }];
 	for (const size of SIZES) {
 		const slug = `synthetic-${size}`;
 		const csv = path.join(work, `${slug}.csv`);
@@ -96,7 +71,7 @@ async function prepare(): Promise<Dataset[]> {
 				// A million events' import holds several GB.
 				{ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=12000`.trim() }
 			);
-			datasets.push({ size: label, slug, points: writePoints(slug) });
+			datasets.push({ size: label, slug, points: writePoints(site, slug) });
 		} catch (error) {
 			console.error(`${slug}: the import failed: ${(error as Error).message}`);
 		}

@@ -36,6 +36,7 @@ export interface PageSummary {
 	heap?: Spread;
 	workersHeap?: Spread;
 	bytes?: Spread;
+	bytesAtFirstMarkers?: Spread;
 }
 
 export function median(values: readonly number[]): number {
@@ -73,7 +74,8 @@ export function summarise(samples: readonly Sample[]): PageSummary[] {
 			longestFrame: pick('longestFrameAfterFirstMarkers'),
 			heap: pick('heap'),
 			workersHeap: pick('workersHeap'),
-			bytes: spread(results.map((r) => r.bytes))
+			bytes: spread(results.map((r) => r.bytes)),
+			bytesAtFirstMarkers: pick('bytesAtFirstMarkers')
 		};
 	});
 }

@@ -25,6 +25,7 @@ import {
 	TILES_VERSION,
 	TYPE_FIGURES,
 	figureKey,
+	isCount,
 	wholeKey,
 	type TypeFigure,
 	type TiledSummary
@@ -226,18 +227,24 @@ class CellFigures {
 	}
 
 	feature(): TileFeature {
-		const largest: Record<TypeFigure, number> = { n: 0, l: 0, h: 0, u: 0, pl: 0, ph: 0 };
+		const whole = (key: string, figure: TypeFigure, value: number) => {
+			if (!value) return;
+			const now = Number(this.tags[key] ?? 0);
+			// Events and unknown sizes are summed over the days; sizes keep their largest day.
+			this.tags[key] = isCount(figure) ? now + value : Math.max(now, value);
+		};
 		for (const [day, totals] of this.dayTotals)
 			for (const figure of TYPE_FIGURES) {
 				if (!totals[figure]) continue;
 				this.tags[figureKey(figure, day)] = totals[figure];
-				// Events and unknown sizes are summed over the days; sizes keep their largest day.
-				largest[figure] =
-					figure === 'n' || figure === 'u'
-						? largest[figure] + totals[figure]
-						: Math.max(largest[figure], totals[figure]);
+				whole(wholeKey(figure), figure, totals[figure]);
+				for (const type of EVENT_TYPE_IDS) {
+					const own = Number(this.tags[figureKey(figure, day, type)] ?? 0);
+					whole(wholeKey(figure, type), figure, own);
+					// Counts of the other types are the whole less this type's: kept for sizes only.
+					if (!isCount(figure)) whole(wholeKey(figure, type, 'without'), figure, totals[figure] - own);
+				}
 			}
-		for (const figure of TYPE_FIGURES) if (largest[figure]) this.tags[wholeKey(figure)] = largest[figure];
 		return { type: 1, geometry: [this.point], tags: this.tags };
 	}
 }

@@ -23,14 +23,17 @@ export const TILE_EXTENT = 4096;
 /**
  * A feature's figures: events (n), the known protest sizes summed (l, h), the protest gatherings
  * of unknown size (u), and the pro-government sizes (pl, ph). Each is kept per day for every type
- * together (`h:3`) and per type (`h:3:rally`), and the whole dataset's largest day (`H`; for n and
- * u, the sum over days) so that the unfiltered first view needs no sum over days.
+ * together (`h:3`) and per type (`h:3:rally`); and over the whole dataset (`H`, `H:rally`, and
+ * `H-rally` for every type but one), so that the first view, or one type shown or hidden over all
+ * the dates, needs no sum over days. Over days, counts add up and sizes keep their largest day.
  */
 export type TypeFigure = 'n' | 'l' | 'h' | 'u' | 'pl' | 'ph';
 export const TYPE_FIGURES: readonly TypeFigure[] = ['n', 'l', 'h', 'u', 'pl', 'ph'];
+export const isCount = (figure: TypeFigure): boolean => figure === 'n' || figure === 'u';
 export const figureKey = (figure: TypeFigure, day: number, type?: EventType): string =>
 	type ? `${figure}:${day}:${type}` : `${figure}:${day}`;
-export const wholeKey = (figure: TypeFigure): string => figure.toUpperCase();
+export const wholeKey = (figure: TypeFigure, type?: EventType, without?: 'without'): string =>
+	`${figure.toUpperCase()}${type ? `${without ? '-' : ':'}${type}` : ''}`;
 
 /** Web Mercator of a longitude and latitude, as the unit square (0,0 north-west). */
 export function mercator(lon: number, lat: number): [number, number] {

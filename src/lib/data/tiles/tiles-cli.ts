@@ -150,6 +150,8 @@ async function main(): Promise<number> {
 		console.log(
 			`wrote ${path.join(out, summary.archive)}, ${summary.details} and ${slug}.tiles.json in ${seconds(started)}`
 		);
+		// maxRSS is in KiB: the process's peak, DuckDB's memory included, as it runs in it.
+		progress(`peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`, true);
 		console.log(summaryLine(report));
 		return 0;
 	} finally {

@@ -20,7 +20,7 @@ import type { EventType, Place, ProtestEvent } from '../schema';
 import { tileDataset } from '../fixtures/tiled';
 import { binByDay } from '../timeline';
 import { EVENT_TYPE_IDS } from '../vocabulary';
-import { figureKey, mercator, TILE_LAYER, TYPE_FIGURES, typeCountsIn, wholeKey } from './tile-figures';
+import { figureKey, isCount, mercator, TILE_LAYER, TYPE_FIGURES, typeCountsIn, wholeKey } from './tile-figures';
 
 const work = mkdtempSync(path.join(tmpdir(), 'tiles-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -65,16 +65,22 @@ function largestDay(
 	return largest;
 }
 
-/** Every type's day totals are the sums of the types', and the whole dataset's figures their largest (or sum). */
+/** Each day's totals are the types' sums; the whole dataset's figures are every day's, all types, each, all but each. */
 function holdsTotals(feature: Tags, days: number) {
 	for (const figure of TYPE_FIGURES) {
-		let whole = 0;
-		for (let day = 0; day < days; day++) {
-			const total = EVENT_TYPE_IDS.reduce((sum, t) => sum + Number(feature[figureKey(figure, day, t)] ?? 0), 0);
-			expect(Number(feature[figureKey(figure, day)] ?? 0)).toBe(total);
-			whole = figure === 'n' || figure === 'u' ? whole + total : Math.max(whole, total);
+		const over = (values: number[]) => (isCount(figure) ? values.reduce((a, b) => a + b, 0) : Math.max(0, ...values));
+		const value = (day: number, type: EventType) => Number(feature[figureKey(figure, day, type)] ?? 0);
+		const dayList = Array.from({ length: days }, (_, day) => day);
+		const totals = dayList.map((day) => EVENT_TYPE_IDS.reduce((sum, t) => sum + value(day, t), 0));
+		for (const day of dayList) expect(Number(feature[figureKey(figure, day)] ?? 0)).toBe(totals[day]);
+		expect(Number(feature[wholeKey(figure)] ?? 0)).toBe(over(totals));
+		for (const type of EVENT_TYPE_IDS) {
+			expect(Number(feature[wholeKey(figure, type)] ?? 0)).toBe(over(dayList.map((day) => value(day, type))));
+			if (!isCount(figure))
+				expect(Number(feature[wholeKey(figure, type, 'without')] ?? 0)).toBe(
+					over(dayList.map((day) => totals[day]! - value(day, type)))
+				);
 		}
-		expect(Number(feature[wholeKey(figure)] ?? 0)).toBe(whole);
 	}
 }
 
@@ -118,7 +124,8 @@ describe('tiled figures', () => {
 								: false
 						);
 						if (!own.length) continue;
-						expect(features.length).toBeGreaterThan(0);
+						expect(features.length).toBe(1);
+						holdsTotals(features[0]!, summary.days.length);
 						for (const { first, length, types } of asks) {
 							const from = DAYS[first]!;
 							const to = DAYS[Math.min(first + length, DAYS.length - 1)]!;
