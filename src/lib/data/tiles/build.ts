@@ -7,8 +7,18 @@
  * The grid, the properties and the summary are tile-figures.ts. The same SQL runs on any engine
  * that has these columns (docs/tiles.md shows it on a distributed one).
  */
-import { closeSync, createReadStream, createWriteStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import {
+	closeSync,
+	copyFileSync,
+	createReadStream,
+	createWriteStream,
+	fstatSync,
+	openSync,
+	readSync,
+	statSync
+} from 'node:fs';
 import { once } from 'node:events';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
@@ -36,7 +46,7 @@ import {
  * every place, and the events per type by first and last day. The tile writer reads only these
  * three tables, so any engine that runs this SQL can make them (docs/tiles.md).
  */
-const AGGREGATION_SQL = [
+export const AGGREGATION_SQL = [
 	`CREATE OR REPLACE TABLE place_days AS
 	SELECT place, strftime(day, '%Y-%m-%d') AS day, type,
 		count(*)::INTEGER AS n,
@@ -60,6 +70,9 @@ const AGGREGATION_SQL = [
 	`CREATE OR REPLACE TABLE spans AS
 	SELECT first_day, last_day, type, count(*)::INTEGER AS n FROM ${EVENTS_TABLE} GROUP BY ALL`
 ];
+
+/** The tables the tile writer reads, whichever engine made them. */
+export const AGGREGATED_TABLES = ['place_days', 'places', 'spans'] as const;
 
 /** One row per cell (a place at the deepest zoom), day and type, in the order of their tiles and cells. */
 function cellDaysSql(zoom: number, deepest: boolean, firstDay: string): string {
@@ -94,6 +107,11 @@ export interface BuildSettings {
 	detailsFile: string;
 	attribution: string[];
 	timeZone: string;
+	/**
+	 * A folder of the aggregation's tables as Parquet (place_days, places, spans) and the events
+	 * sorted by place (events.parquet), made by another engine: tiled as they are.
+	 */
+	aggregated?: string;
 	/** Rows per row group of the details: what a panel reads at least, and how large the footer grows. */
 	rowGroupSize?: number;
 	onZoom?: (zoom: number, tiles: number) => void;
@@ -101,7 +119,12 @@ export interface BuildSettings {
 
 /** Writes the archive and the details; returns the summary to write beside them. */
 export async function buildTiles(connection: DuckDBConnection, settings: BuildSettings): Promise<TiledSummary> {
-	for (const sql of AGGREGATION_SQL) await connection.run(sql);
+	if (settings.aggregated)
+		for (const table of AGGREGATED_TABLES)
+			await connection.run(
+				`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlText(path.join(settings.aggregated, `${table}.parquet`))})`
+			);
+	else for (const sql of AGGREGATION_SQL) await connection.run(sql);
 	const summary = await summaryOf(connection, settings);
 	const entries: TileEntry[] = [];
 	const tiles = createWriteStream(settings.tilesFile);
@@ -169,10 +192,12 @@ export async function buildTiles(connection: DuckDBConnection, settings: BuildSe
 		tilesGzipped: true
 	});
 	await writeArchive(settings, head);
-	await connection.run(
-		`COPY (SELECT ${PARQUET_COLUMNS.map(([name]) => `"${name}"`).join(', ')} FROM ${EVENTS_TABLE} ORDER BY place, date, id)
+	if (settings.aggregated) copyFileSync(path.join(settings.aggregated, 'events.parquet'), settings.detailsFile);
+	else
+		await connection.run(
+			`COPY (SELECT ${PARQUET_COLUMNS.map(([name]) => `"${name}"`).join(', ')} FROM ${EVENTS_TABLE} ORDER BY place, date, id)
 		TO ${sqlText(settings.detailsFile)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${settings.rowGroupSize ?? 16_384})`
-	);
+		);
 	return {
 		...summary,
 		detailsBytes: statSync(settings.detailsFile).size,

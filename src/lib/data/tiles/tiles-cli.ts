@@ -9,6 +9,10 @@
  * published dataset (its Parquet). Rows are streamed through the importer into DuckDB, never all
  * held: the report is the importer's (`line N: field: reason`, a Parquet's rows numbered from 1,
  * then `N rows read, M imported, K rejected`). Exit status as for `npm run import`.
+ *
+ * `npm run tiles -- --aggregated <folder> --name <slug> [--time-zone <zone>]` tiles another engine's
+ * aggregation as it is: place_days, places and spans as Parquet, and events.parquet sorted by place
+ * (docs/tiles.md shows the SQL, for Spark SQL or Trino over published Parquet).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +28,7 @@ import { buildTiles } from './build';
 import { loadRows, type RowSource } from './load-rows';
 
 const USAGE =
-	'usage: npm run tiles -- <file or slug> --name <slug> [--title "…"] [--out <dir>] [--format acled|ccc] [--encoding utf-8|cp1251|latin1] [--gazetteer <file>] [--max-zoom <n>] [--strict] [--memory <size>]';
+	'usage: npm run tiles -- (<file or slug> | --aggregated <folder>) --name <slug> [--title "…"] [--out <dir>] [--format acled|ccc] [--encoding utf-8|cp1251|latin1] [--gazetteer <file>] [--max-zoom <n>] [--strict] [--memory <size>]';
 
 function parseArgs(argv: string[]) {
 	const args: Record<string, string | true> = {};
@@ -58,7 +62,8 @@ function inputOf(input: string, out: string): Pick<RowSource, 'file' | 'kind'> {
 async function main(): Promise<number> {
 	const { args, inputs } = parseArgs(process.argv.slice(2));
 	const slug = typeof args.name === 'string' ? args.name : undefined;
-	if (inputs.length !== 1 || !slug) {
+	const aggregated = typeof args.aggregated === 'string' ? args.aggregated : undefined;
+	if (inputs.length !== (aggregated ? 0 : 1) || !slug) {
 		console.error(USAGE);
 		return 2;
 	}
@@ -69,7 +74,7 @@ async function main(): Promise<number> {
 	const maxZoom = Number(args['max-zoom'] ?? 10);
 	if (!Number.isInteger(maxZoom) || maxZoom < 1 || maxZoom > 14) throw new Error('--max-zoom: expected 1 to 14');
 	const title = typeof args.title === 'string' ? args.title : slug;
-	const input = inputOf(inputs[0]!, out);
+	const input = aggregated ? undefined : inputOf(inputs[0]!, out);
 	// Rows without coordinates are found by name, as `npm run import` finds them.
 	const gazetteerPath = typeof args.gazetteer === 'string' ? args.gazetteer : 'geo/places.geojson';
 	const gazetteer = existsSync(gazetteerPath)
@@ -90,33 +95,40 @@ async function main(): Promise<number> {
 			preserve_insertion_order: 'false'
 		});
 		const connection = await instance.connect();
-		const { report, timeZone } = await loadRows(connection, {
-			...input,
-			...(format ? { format } : {}),
-			...(encoding ? { encoding } : {}),
-			slug,
-			title,
-			...(gazetteer ? { gazetteer } : {}),
-			onProgress: (rows) => progress(`read ${rows.toLocaleString('en')} rows`)
-		});
-		progress(`read ${report.rowsRead.toLocaleString('en')} rows in ${seconds(started)}`, true);
-		for (const issue of report.rejections) console.log(formatIssue(issue));
-		for (const issue of report.warnings) console.log(formatIssue(issue));
-		if (report.imported === 0 || (args.strict && report.rejected > 0)) {
-			console.log(summaryLine(report));
-			return 1;
+		const read = input
+			? await loadRows(connection, {
+					...input,
+					...(format ? { format } : {}),
+					...(encoding ? { encoding } : {}),
+					slug,
+					title,
+					...(gazetteer ? { gazetteer } : {}),
+					onProgress: (rows) => progress(`read ${rows.toLocaleString('en')} rows`)
+				})
+			: undefined;
+		if (read) {
+			const { report } = read;
+			progress(`read ${report.rowsRead.toLocaleString('en')} rows in ${seconds(started)}`, true);
+			for (const issue of report.rejections) console.log(formatIssue(issue));
+			for (const issue of report.warnings) console.log(formatIssue(issue));
+			if (report.imported === 0 || (args.strict && report.rejected > 0)) {
+				console.log(summaryLine(report));
+				return 1;
+			}
 		}
+		const report = read?.report;
 		const summary = await buildTiles(connection, {
 			slug,
 			title,
 			minZoom: 0,
 			maxZoom,
 			tilesFile: path.join(work, 'tiles.bin'),
-			timeZone,
+			timeZone: read?.timeZone ?? (typeof args['time-zone'] === 'string' ? args['time-zone'] : 'UTC'),
+			...(aggregated ? { aggregated } : {}),
 			archiveFile,
 			detailsFile,
 			attribution: [
-				report.format === 'ccc' ? 'Crowd Counting Consortium' : report.format === 'acled' ? 'ACLED' : title
+				report?.format === 'ccc' ? 'Crowd Counting Consortium' : report?.format === 'acled' ? 'ACLED' : title
 			],
 			onZoom: (zoom, tiles) => progress(`zoom ${zoom}: ${tiles.toLocaleString('en')} tiles (${seconds(started)})`, true)
 		});
@@ -152,7 +164,7 @@ async function main(): Promise<number> {
 		);
 		// maxRSS is in KiB: the process's peak, DuckDB's memory included, as it runs in it.
 		progress(`peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`, true);
-		console.log(summaryLine(report));
+		if (report) console.log(summaryLine(report));
 		return 0;
 	} finally {
 		rmSync(work, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 /**
  * The tiles' figures are the engine's: for random datasets published as Parquet and tiled by the
  * same code as `npm run tiles`, every place's largest single-day turnout for any range and types,
- * read back from the archive, is the one aggregate.ts gives; the key's and timeline's counts are
- * filterEvents' and binByDay's; and a place's rows in the details are its events.
+ * read back from the archive, is the one the page's columnar engine (event-table.ts) gives; the
+ * key's and timeline's counts are filterEvents' and binByDay's; and a place's rows in the details
+ * are its events.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { parquetReadObjects } from 'hyparquet';
 import { PbfReader } from 'pbf';
 import { PMTiles, type Source } from 'pmtiles';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isProGovernmentGathering, isProtestGathering, peakTurnout } from '../aggregate';
+import { createEventTable, selectRows, totalPlaces } from '../event-table';
 import { DAYS, dataset } from '../fixtures/arbitraries';
 import { filterEvents } from '../filter';
 import type { EventType, Place, ProtestEvent } from '../schema';
@@ -113,6 +114,7 @@ describe('tiled figures', () => {
 					const detailRows = await parquetReadObjects({
 						file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)
 					});
+					const table = createEventTable(events, places);
 					for (const place of places) {
 						const own = events.filter((e) => e.place === place.id);
 						const [lon, lat] = place.geometry.coordinates as [number, number];
@@ -130,9 +132,12 @@ describe('tiled figures', () => {
 							const from = DAYS[first]!;
 							const to = DAYS[Math.min(first + length, DAYS.length - 1)]!;
 							const range = { from, to };
-							const chosen = own.filter((e) => types.includes(e.type));
-							const protest = peakTurnout(chosen.filter(isProtestGathering), range);
-							const proGovernment = peakTurnout(chosen.filter(isProGovernmentGathering), range);
+							// The page's columnar engine, as it sums a place for any other dataset.
+							const totals = totalPlaces(table, selectRows(table, { ...range, types }), range).find(
+								(t) => t.place.id === place.id
+							);
+							const protest = totals?.peak;
+							const proGovernment = totals?.proGovernmentPeak;
 							const [a, b] = [first - offset, first + Math.min(length, DAYS.length - 1 - first) - offset];
 							expect(largestDay(features, 'h', a, b, types)).toBe(protest?.high ?? 0);
 							expect(largestDay(features, 'l', a, b, types)).toBe(protest?.low ?? 0);
