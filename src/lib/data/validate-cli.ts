@@ -25,7 +25,7 @@ const files = args.length
 				.map((f) => path.join('static/data', f))
 		];
 
-const report = validateFiles(files, (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));
+const report = validateFiles(files, (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined), existsSync);
 for (const line of report.lines) console.log(line);
 console.log(`${report.records} records checked, ${report.errors} errors`);
 process.exitCode = report.errors > 0 ? 1 : 0;

@@ -1,4 +1,5 @@
 import { formatProblem, parseJson, readDataset, readGazetteer, readPublished, type Problem } from './load';
+import { checkTiledSummary, TILES_FORMAT } from './tiles/tile-figures';
 import { detailsPath, PUBLISHED_FORMAT } from './published';
 import path from 'node:path';
 import { gazetteerPathProblem } from './gazetteer-path';
@@ -14,7 +15,12 @@ export interface ValidationReport {
 }
 
 /** Validates gazetteers and datasets by path; `read` returns a file's text, or undefined if missing. */
-export function validateFiles(files: readonly string[], read: (file: string) => string | undefined): ValidationReport {
+export function validateFiles(
+	files: readonly string[],
+	read: (file: string) => string | undefined,
+	/** Whether a file exists, without reading it (a tile archive may be gigabytes). */
+	exists: (file: string) => boolean = (file) => read(file) !== undefined
+): ValidationReport {
 	const problems: Problem[] = [];
 	let records = 0;
 	const gazetteers = new Map<string, Place[]>();
@@ -56,6 +62,21 @@ export function validateFiles(files: readonly string[], read: (file: string) => 
 			});
 			problems.push(...result.problems);
 			records += result.story?.chapters.length ?? 0;
+			continue;
+		}
+		if ((value as { format?: unknown })?.format === TILES_FORMAT) {
+			// A tiled dataset's summary, and the archive and details it names beside it.
+			try {
+				const summary = checkTiledSummary(value);
+				for (const beside of [summary.archive, summary.details]) {
+					const name = path.posix.join(path.posix.dirname(file.replace(/\\/g, '/')), beside);
+					if (!exists(name))
+						problems.push({ file, field: 'files', message: `expected ${beside} beside it, but it does not exist` });
+				}
+				records += 1;
+			} catch (error) {
+				problems.push({ file, message: (error as Error).message });
+			}
 			continue;
 		}
 		if ((value as { format?: unknown })?.format === PUBLISHED_FORMAT) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PMTiles, type Source } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { acledCsv, acledRow } from '../import/fixtures';
+import { validateFiles } from '../validate-files';
 import { checkTiledSummary } from './tile-figures';
 
 function run(script: string, args: string[]) {
@@ -74,6 +75,14 @@ describe('npm run tiles', () => {
 		const header = await new PMTiles(fileSource(path.join(out, summary.archive))).getHeader();
 		expect([header.minZoom, header.maxZoom]).toEqual([0, 4]);
 		expect(existsSync(path.join(out, summary.details))).toBe(true);
+
+		// npm run validate reads the summary as a tiled dataset, and misses a file it names.
+		const validate = (exists: (file: string) => boolean) =>
+			validateFiles([path.join(out, 'broken-export.tiles.json')], (f) => readFileSync(f, 'utf8'), exists);
+		expect(validate(existsSync)).toMatchObject({ records: 1, errors: 0 });
+		const without = validate((f) => !f.endsWith('.pmtiles') && existsSync(f));
+		expect(without.errors).toBe(1);
+		expect(without.lines[0]).toMatch(/expected broken-export\.pmtiles beside it/);
 	}, 60_000);
 
 	it('exits 1 with --strict and writes nothing', () => {
