@@ -139,3 +139,16 @@ test('on a phone the map, the timeline and the key stack, and the places stay re
 	).toBeVisible();
 	await page.close();
 });
+
+test('the embed route plays it too, stays on the embed, and links to the full atlas', async ({ page }) => {
+	await page.goto(`${host.url}/embed/?data=${SAMPLE_SLUG}`);
+	await waitForMapIdle(page);
+	expect((await drawn(page)).length).toBeGreaterThan(0);
+	await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Open in Protest Atlas' })).toHaveAttribute(
+		'href',
+		`/?data=${SAMPLE_SLUG}`
+	);
+	await page.getByRole('button', { name: 'Rally or march', exact: false }).first().click();
+	await page.waitForURL(/\/embed\/\?data=tiled-sample&types=/);
+});
