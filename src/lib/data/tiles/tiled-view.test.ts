@@ -6,7 +6,8 @@ import { binByDay } from '../timeline';
 import type { IndexedEvent } from '../schema';
 import { EVENT_TYPE_IDS, type EventType } from '../vocabulary';
 import { TILES_FORMAT, TILES_VERSION, type TiledSummary } from './tile-figures';
-import { tiledView } from './tiled-view';
+import { placePanel, tiledView } from './tiled-view';
+import { summarisePlaces } from '../aggregate';
 
 /** A summary as `npm run tiles` writes it, made here from the events directly. */
 function summaryOf(events: readonly IndexedEvent[]): TiledSummary {
@@ -60,6 +61,30 @@ describe('tiledView', () => {
 				expect(view.unsupported).toEqual(
 					(['status', 'stance', 'min'] as const).filter((key) => chosen[key] !== undefined)
 				);
+			})
+		);
+	});
+});
+
+describe('placePanel', () => {
+	it('sums a place’s events for the dates and types shown, and shows none outside them', () => {
+		fc.assert(
+			fc.property(dataset, filter, ({ places, events }, chosen) => {
+				const place = places[0]!;
+				const own = events.filter((e) => e.place === place.id);
+				const view = tiledView(summaryOf(events), chosen);
+				const panel = placePanel(place, own, view);
+				// Shown: of the dates (an event of several days meets the range) and types chosen.
+				const shown = own.filter(
+					(e) =>
+						view.types.includes(e.type) &&
+						e.when.start.slice(0, 10) <= view.range.to &&
+						(e.when.end ?? e.when.start).slice(0, 10) >= view.range.from
+				);
+				expect(panel.place).toBe(place);
+				expect(panel.events.map((e) => e.id).sort()).toEqual(shown.map((e) => e.id).sort());
+				const peak = summarisePlaces(shown, [place], view.range)[0]?.peak;
+				expect(panel.peak).toEqual(peak);
 			})
 		);
 	});

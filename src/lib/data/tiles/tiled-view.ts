@@ -3,7 +3,9 @@
  * indexes for the tiles' expressions, the key's counts, the timeline's bars and the count shown.
  * Only dates and types filter a tiled dataset: its tiles hold figures per day and type.
  */
-import type { EventFilter } from '../filter';
+import { summarisePlaces, type PlaceSummary } from '../aggregate';
+import { filterEvents, type EventFilter } from '../filter';
+import type { Place, ProtestEvent } from '../schema';
 import type { DateRange, DayBin } from '../timeline';
 import { EVENT_TYPE_IDS, type EventType } from '../vocabulary';
 import { typeCountsIn, type TiledSummary } from './tile-figures';
@@ -51,4 +53,24 @@ export function tiledView(summary: TiledSummary, filter: EventFilter): TiledView
 		bins,
 		unsupported: (['status', 'stance', 'min'] as const).filter((key) => filter[key] !== undefined)
 	};
+}
+
+/** A place's panel for the dates and types shown: the same sums as any dataset's, or none shown. */
+export function placePanel(place: Place, events: readonly ProtestEvent[], view: TiledView): PlaceSummary {
+	const shown = filterEvents(events, { ...view.range, types: view.types });
+	return (
+		summarisePlaces(shown, [place], view.range)[0] ?? {
+			place,
+			events: [],
+			gatherings: [],
+			proGovernment: [],
+			eventCount: 0,
+			gatheringCount: 0,
+			knownCount: 0,
+			days: new Map(),
+			headlineType: 'rally',
+			proGovernmentCount: 0,
+			span: { from: view.range.from, to: view.range.from }
+		}
+	);
 }
