@@ -30,6 +30,13 @@ test.afterAll(async () => {
 	rmSync(published, { recursive: true, force: true });
 });
 
+/** The first place or cell in the list beside the map: the map is not the only way in. */
+const firstListed = (page: Page) =>
+	page
+		.getByRole('region', { name: /Places in view/ })
+		.getByRole('button')
+		.first();
+
 /** Markers drawn now, by layer. */
 const drawn = (page: Page) =>
 	page.evaluate(
@@ -57,12 +64,7 @@ test('opens from its archive by range requests, and the map draws its cells', as
 	expect(ranges.some((r) => r.startsWith(`${SAMPLE_SLUG}.events.parquet`))).toBe(false);
 	await expect(page.getByText('20,000 events at 1,000 places, drawn from tiles.')).toBeVisible();
 	// The map is not the only way in: the places drawn are listed as buttons.
-	await expect(
-		page
-			.getByRole('region', { name: /Places in view/ })
-			.getByRole('button')
-			.first()
-	).toBeVisible();
+	await expect(firstListed(page)).toBeVisible();
 });
 
 test('filters by type and plays day by day from the tiles’ own figures', async ({ page }) => {
@@ -126,17 +128,8 @@ test('on a phone the map, the timeline and the key stack, and the places stay re
 	await waitForMapIdle(page);
 	expect((await drawn(page)).length).toBeGreaterThan(0);
 	await expect(page.getByRole('slider', { name: 'Last date' })).toBeVisible();
-	await page
-		.getByRole('region', { name: /Places in view/ })
-		.getByRole('button')
-		.first()
-		.scrollIntoViewIfNeeded();
-	await expect(
-		page
-			.getByRole('region', { name: /Places in view/ })
-			.getByRole('button')
-			.first()
-	).toBeVisible();
+	await firstListed(page).scrollIntoViewIfNeeded();
+	await expect(firstListed(page)).toBeVisible();
 	await page.close();
 });
 
