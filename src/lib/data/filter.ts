@@ -1,7 +1,7 @@
 /** The one filtered view of the events that the map, lists, legend and timeline all show. */
 import { crowdBounds } from './aggregate';
 import type { IndexedEvent } from './schema';
-import { STANCES, type EventType } from './vocabulary';
+import { EVENT_TYPE_IDS, STANCES, type EventType } from './vocabulary';
 
 export const STATUSES = ['reported', 'announced', 'called'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -9,6 +9,13 @@ export type Status = (typeof STATUSES)[number];
 /** Sides a reader can filter by: the stances, and `unknown` for events without one. */
 export const STANCE_FILTERS = [...STANCES, 'unknown'] as const;
 export type StanceFilter = (typeof STANCE_FILTERS)[number];
+
+/** The types shown once one is toggled: unset again when every type is shown. */
+export function typesToggled(shown: readonly EventType[] | undefined, type: EventType): EventType[] | undefined {
+	const current = shown ?? EVENT_TYPE_IDS;
+	const next = current.includes(type) ? current.filter((t) => t !== type) : [...current, type];
+	return next.length === EVENT_TYPE_IDS.length ? undefined : next;
+}
 
 /** The filters a reader sets; unset means everything. */
 export interface EventFilter {

@@ -68,6 +68,18 @@ export function checkPublishedShape(value: unknown): PublishedIndexFile {
 	return value as unknown as PublishedIndexFile;
 }
 
+/**
+ * The list of datasets with this one listed (in place of any of its slug), in slug order; a new
+ * list, for a first dataset, makes it the default.
+ */
+export function withListing(index: DatasetIndex | undefined, listing: DatasetListing): DatasetIndex {
+	const datasets = [...(index?.datasets ?? []).filter((d) => d.slug !== listing.slug), listing];
+	return {
+		default: index?.default ?? listing.slug,
+		datasets: datasets.sort((a, b) => a.slug.localeCompare(b.slug))
+	};
+}
+
 /** The dataset a `?data=` value names, if it is a slug the index lists; anything else is refused. */
 export function resolveDatasetParam(
 	value: string | null,

@@ -5,7 +5,7 @@
  */
 import { eventDays } from './filter';
 import type { IndexedEvent } from './schema';
-import { EVENT_TYPE_IDS, type EventType } from './vocabulary';
+import { EVENT_TYPE_IDS, noneOfEachType, type EventType } from './vocabulary';
 
 export interface DateRange {
 	from: string;
@@ -37,7 +37,7 @@ export interface DayBin {
 export function binByDay(events: readonly IndexedEvent[], days: readonly string[]): DayBin[] {
 	const bins = days.map((date) => ({
 		date,
-		counts: Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>,
+		counts: noneOfEachType(),
 		total: 0
 	}));
 	const index = new Map(days.map((d, i) => [d, i]));

@@ -36,6 +36,10 @@ export const EVENT_TYPES = {
 export type EventType = keyof typeof EVENT_TYPES;
 export const EVENT_TYPE_IDS = Object.keys(EVENT_TYPES) as EventType[];
 
+/** A count for every type, each 0: where counts per type start. */
+export const noneOfEachType = (): Record<EventType, number> =>
+	Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>;
+
 /** Whose side an event is on; unset is unknown. */
 export const STANCES = ['opposition', 'pro-government', 'authorities'] as const;
 

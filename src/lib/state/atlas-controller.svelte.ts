@@ -7,6 +7,7 @@
 import { tick, untrack } from 'svelte';
 import type { AtlasData } from '$lib/data/atlas-data';
 import type { CitySort } from '$lib/data/aggregate';
+import { typesToggled } from '$lib/data/filter';
 import { placeName } from '$lib/data/names';
 import type { ProtestEvent } from '$lib/data/schema';
 import type { StoryIndex } from '$lib/data/story/publish-story';
@@ -14,7 +15,7 @@ import type { ChapterView, Story } from '$lib/data/story/story';
 import { wordsIn } from '$lib/data/story/words';
 import { chapterCamera } from '$lib/data/story/story-camera';
 import { captureView } from '$lib/data/story/draft';
-import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
+import type { EventType } from '$lib/data/vocabulary';
 import { formatCount, formatSpan } from '$lib/format';
 import { languageOf } from '$lib/i18n/context';
 import { translator } from '$lib/i18n/i18n';
@@ -402,9 +403,7 @@ export function createAtlasController(host: AtlasHost) {
 			returnFocus = undefined;
 		},
 		toggleType(type: EventType) {
-			const shown = state.types ?? [...EVENT_TYPE_IDS];
-			const next = shown.includes(type) ? shown.filter((t) => t !== type) : [...shown, type];
-			return change({ types: next.length === EVENT_TYPE_IDS.length ? undefined : next });
+			return change({ types: typesToggled(state.types, type) });
 		},
 		setLanguage(lang: string) {
 			return navigate({ ...state, lang: isLabelLanguage(lang) && lang !== 'en' ? lang : undefined });

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { readGazetteer } from '../load';
 import { toParquet } from '../parquet';
 import { listingOf, publishedFiles, type DatasetIndex } from '../published';
-import type { PublishedIndexFile } from '../published-shape';
+import { withListing, type PublishedIndexFile } from '../published-shape';
 import { overviewOf } from '../view/build-overview';
 import { validateFiles } from '../validate-files';
 import { DATE_ORDERS, type DateOrder } from './dates';
@@ -166,11 +166,9 @@ async function main(): Promise<number> {
 			data: new Uint8Array(toParquet(dataset.events, dataset.places, dataset.timeZone))
 		});
 		const indexPath = path.join(out, 'index.json');
-		const list: DatasetIndex = existsSync(indexPath)
-			? (JSON.parse(readFileSync(indexPath, 'utf8')) as DatasetIndex)
-			: { default: slug, datasets: [] };
-		list.datasets = [...list.datasets.filter((d) => d.slug !== slug), listingOf(dataset)].sort((a, b) =>
-			a.slug.localeCompare(b.slug)
+		const list = withListing(
+			existsSync(indexPath) ? (JSON.parse(readFileSync(indexPath, 'utf8')) as DatasetIndex) : undefined,
+			listingOf(dataset)
 		);
 		if (args.default) list.default = slug;
 		files.push({ path: 'index.json', data: `${JSON.stringify(list, null, '\t')}\n` });

@@ -1,7 +1,7 @@
 /**
  * From the events table (load-rows.ts) to a tiled dataset: DuckDB sums every place's figures per
- * day and type, then every grid cell's per zoom; each cell-day becomes a point of a vector tile
- * (vt-pbf), gzipped into one PMTiles archive (pmtiles-writer.ts); the events are written once
+ * day and type, then every grid cell's per zoom; each cell becomes a point of a vector tile
+ * (vt-pbf) holding its figures per day, gzipped into one PMTiles archive (pmtiles-writer.ts); the events are written once
  * more as Parquet sorted by place, so that a panel reads one place's rows by range requests.
  *
  * The grid, the properties and the summary are tile-figures.ts. The same SQL runs on any engine
@@ -22,7 +22,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import { EVENT_TYPE_IDS, type EventType } from '../vocabulary';
+import { EVENT_TYPE_IDS, noneOfEachType, type EventType } from '../vocabulary';
 import { PARQUET_COLUMNS } from '../parquet';
 import { daysBetween } from '../timeline';
 import { EVENTS_TABLE, sqlText } from './load-rows';
@@ -56,7 +56,7 @@ export const AGGREGATION_SQL = [
 		coalesce(sum(low) FILTER (WHERE gathering = 2), 0)::BIGINT AS pl,
 		coalesce(sum(high) FILTER (WHERE gathering = 2), 0)::BIGINT AS ph
 	FROM (
-		SELECT place, type, gathering, low, high, open,
+		SELECT place, type, gathering, low, high,
 			unnest(generate_series(first_day::DATE, last_day::DATE, INTERVAL 1 DAY)) AS day
 		FROM ${EVENTS_TABLE}
 	)
@@ -294,7 +294,7 @@ async function summaryOf(
 		FROM places`);
 	const days = daysBetween(String(extent!.first), String(extent!.last));
 	const dayIndex = new Map(days.map((day, i) => [day, i]));
-	const dayCounts = days.map(() => Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>);
+	const dayCounts = days.map(() => noneOfEachType());
 	for (const row of await rows('SELECT day, type, sum(n)::INTEGER AS n FROM place_days GROUP BY ALL'))
 		dayCounts[dayIndex.get(String(row.day))!]![row.type as EventType] = Number(row.n);
 	const spans = (await rows('SELECT first_day, last_day, type, n FROM spans ORDER BY ALL')).map(

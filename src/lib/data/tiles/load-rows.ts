@@ -14,7 +14,7 @@ import { decodeChunks, type Encoding } from '../import/decode';
 import { readGeoJsonFeature } from '../import/geojson';
 import { createImporter, repeatedId, type ImportReport, type RowDraft } from '../import/importer';
 import { headerDelimiter } from '../import/csv';
-import { importCsv } from '../import/run';
+import { detectFormat, importCsv } from '../import/run';
 import { mercator } from './tile-figures';
 
 /** The columns the aggregation reads, before the published ones. */
@@ -27,7 +27,6 @@ const FIGURE_COLUMNS = [
 	['last_day', 'VARCHAR'],
 	['low', 'INTEGER'],
 	['high', 'INTEGER'],
-	['open', 'BOOLEAN'],
 	// 1: a protest gathering; 2: a pro-government gathering; 0: any other event.
 	['gathering', 'TINYINT']
 ] as const;
@@ -92,8 +91,7 @@ function appendDraft(appender: DuckDBAppender, line: number, draft: RowDraft, la
 	if (bounds) {
 		appender.appendInteger(bounds.low);
 		appender.appendInteger(bounds.high);
-		appender.appendBoolean(bounds.openEnded);
-	} else for (let i = 0; i < 3; i++) appender.appendNull();
+	} else for (let i = 0; i < 2; i++) appender.appendNull();
 	appender.appendTinyInt(isProtestGathering(indexed) ? 1 : isProGovernmentGathering(indexed) ? 2 : 0);
 	const properties: Record<string, unknown> = {
 		...exportProperties(event, place, city),
@@ -154,7 +152,8 @@ export async function loadRows(
 	if (source.kind === 'csv') {
 		const head = await readHead(source.file);
 		const chunks = decodeChunks(createReadStream(source.file) as AsyncIterable<Uint8Array>, source.encoding);
-		const format = source.format ?? (/event_id_cnty|sub_event_type/i.test(head) ? 'acled' : 'ccc');
+		// Told from the header as the importer tells it; a CSV that is not ACLED is read as CCC's.
+		const format = source.format ?? (detectFormat(head) === 'acled' ? 'acled' : 'ccc');
 		report = (await importCsv(chunks, { ...options, format, delimiter: headerDelimiter(head) })).report;
 	} else {
 		const setting = await parquetSetting(connection, source.file);

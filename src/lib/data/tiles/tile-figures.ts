@@ -9,7 +9,7 @@
  * pro-government gatherings apart. A range's largest single-day turnout is the largest of its
  * days' features, which the map draws largest below so that the disc seen is that day's.
  */
-import { EVENT_TYPE_IDS, type EventType } from '../vocabulary';
+import { noneOfEachType, type EventType } from '../vocabulary';
 
 export const TILES_FORMAT = 'protest-atlas-tiles';
 export const TILES_VERSION = 1;
@@ -95,7 +95,7 @@ export function checkTiledSummary(value: unknown): TiledSummary {
 
 /** Events per type shown for a range of day indexes: those whose days meet it, each once. */
 export function typeCountsIn(summary: TiledSummary, first: number, last: number): Record<EventType, number> {
-	const counts = Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>;
+	const counts = noneOfEachType();
 	for (const [from, to, type, events] of summary.spans) if (to >= first && from <= last) counts[type] += events;
 	return counts;
 }

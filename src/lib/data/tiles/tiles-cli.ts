@@ -3,7 +3,7 @@
  * [--encoding utf-8|cp1251|latin1] [--gazetteer geo/places.geojson] [--max-zoom 10] [--strict] [--memory 2GB]`
  *
  * Publishes a dataset too large for a browser to hold as a tiled dataset: `<slug>.pmtiles` (the
- * markers, per cell and day), `<slug>.events.parquet` (every event, sorted by place, for the
+ * markers, a cell's figures per day), `<slug>.events.parquet` (every event, sorted by place, for the
  * panels) and `<slug>.tiles.json` (the key's and timeline's counts), listed in `<out>/index.json`.
  * The input is an ACLED or CCC CSV, a Parquet file in the published columns, or the slug of a
  * published dataset (its Parquet). Rows are streamed through the importer into DuckDB, never all
@@ -22,7 +22,7 @@ import { formatIssue, summaryLine } from '../import/importer';
 import { readGazetteer } from '../load';
 import { isEncoding } from '../import/decode';
 import { writeTogether } from '../import/write-together';
-import type { DatasetIndex } from '../published-shape';
+import { withListing, type DatasetIndex } from '../published-shape';
 import { SLUG_PATTERN } from '../vocabulary';
 import { buildTiles } from './build';
 import { loadRows, type RowSource } from './load-rows';
@@ -135,19 +135,9 @@ async function main(): Promise<number> {
 		connection.closeSync();
 		instance.closeSync();
 		const indexPath = path.join(out, 'index.json');
-		const list: DatasetIndex = existsSync(indexPath)
-			? (JSON.parse(readFileSync(indexPath, 'utf8')) as DatasetIndex)
-			: { default: slug, datasets: [] };
-		const listing = {
-			slug,
-			title,
-			from: summary.days[0]!,
-			to: summary.days.at(-1)!,
-			events: summary.events,
-			tiles: true as const
-		};
-		list.datasets = [...list.datasets.filter((d) => d.slug !== slug), listing].sort((a, b) =>
-			a.slug.localeCompare(b.slug)
+		const list = withListing(
+			existsSync(indexPath) ? (JSON.parse(readFileSync(indexPath, 'utf8')) as DatasetIndex) : undefined,
+			{ slug, title, from: summary.days[0]!, to: summary.days.at(-1)!, events: summary.events, tiles: true }
 		);
 		renameSync(archiveFile, path.join(out, summary.archive));
 		renameSync(detailsFile, path.join(out, summary.details));

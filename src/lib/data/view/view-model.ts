@@ -31,7 +31,7 @@ import type { EventFilter } from '$lib/data/filter';
 import { cachedIndexById, groupBy } from '$lib/data/lookup';
 import { placeName } from '$lib/data/names';
 import type { IndexedEvent, Place } from '$lib/data/schema';
-import { EVENT_TYPE_IDS, type EventType } from '$lib/data/vocabulary';
+import { noneOfEachType, type EventType } from '$lib/data/vocabulary';
 import { daysBetween, type DateRange, type DayBin } from '$lib/data/timeline';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import {
@@ -122,7 +122,7 @@ export interface ViewResult {
 export type ViewUpdate = Partial<ViewResult>;
 
 export function countByType(events: readonly IndexedEvent[]): Record<EventType, number> {
-	const counts = Object.fromEntries(EVENT_TYPE_IDS.map((t) => [t, 0])) as Record<EventType, number>;
+	const counts = noneOfEachType();
 	for (const event of events) counts[event.type]++;
 	return counts;
 }
