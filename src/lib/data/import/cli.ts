@@ -26,7 +26,7 @@ import { overviewOf } from '../view/build-overview';
 import { validateFiles } from '../validate-files';
 import { DATE_ORDERS, type DateOrder } from './dates';
 import { isEncoding, type Encoding } from './decode';
-import { IMPORT_FORMATS, formatIssue, slugify, summaryLine, type ImportFormat } from './importer';
+import { IMPORT_FORMATS, reportLines, slugify, summaryLine, type ImportFormat } from './importer';
 import { importFile, type FileOptions, type ImportSource } from './run';
 import { writeTogether } from './write-together';
 
@@ -147,8 +147,7 @@ async function main(): Promise<number> {
 	const result = await importFile(source, options);
 	progress(source.size);
 	const { dataset, report } = result;
-	for (const issue of report.rejections) console.log(formatIssue(issue));
-	for (const issue of report.warnings) console.log(`${formatIssue(issue)} (warning)`);
+	for (const line of reportLines(report)) console.log(line);
 
 	if (report.imported > 0) {
 		const out = typeof args.out === 'string' ? args.out : 'static/data';

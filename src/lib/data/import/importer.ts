@@ -23,6 +23,7 @@ import type {
 
 export {
 	formatIssue,
+	reportLines,
 	IMPORT_FORMATS,
 	summaryLine,
 	type ImportFormat,

@@ -21,6 +21,11 @@ export function formatIssue(issue: RowIssue): string {
 	return `${issue.record ? `${issue.record}, ` : ''}line ${issue.line}: ${issue.field}: ${issue.message}`;
 }
 
+/** What a command prints of a report, before its closing counts: the rejections, then the warnings. */
+export function reportLines(report: Pick<ImportReport, 'rejections' | 'warnings'>): string[] {
+	return [...report.rejections.map(formatIssue), ...report.warnings.map((issue) => `${formatIssue(issue)} (warning)`)];
+}
+
 export interface ImportReport {
 	format: ImportFormat;
 	rowsRead: number;

@@ -25,7 +25,8 @@ function brokenExport(dir: string): string {
 		acledRow({ event_id_cnty: 'BLR4', event_date: '2020-08-16' }),
 		acledRow({ event_id_cnty: 'blr4', event_date: '2020-08-16' }),
 		acledRow({ event_id_cnty: 'BLR1' }),
-		acledRow({ event_id_cnty: 'BLR5', latitude: '100' })
+		acledRow({ event_id_cnty: 'BLR5', latitude: '100' }),
+		acledRow({ event_id_cnty: 'BLR 7', tags: 'crowd size=no thousands' })
 	]);
 	writeFileSync(file, `${text}BLR6,2020-08-15\n`);
 	return file;
@@ -63,14 +64,15 @@ describe('npm run tiles', () => {
 		expect(issues(tiles.lines).length).toBeGreaterThanOrEqual(5);
 		expect(issues(tiles.lines)).toEqual(issues(imported.lines));
 		expect(tiles.lines.at(-1)).toBe(imported.lines.at(-1));
-		expect(tiles.lines.at(-1)).toBe('8 rows read, 3 imported, 5 rejected');
+		expect(issues(tiles.lines).filter((l) => l.endsWith('(warning)')).length).toBe(2);
+		expect(tiles.lines.at(-1)).toBe('9 rows read, 4 imported, 5 rejected');
 		expect(tiles.stderr).toMatch(/zoom 4: \d+ tiles/);
 
 		const summary = checkTiledSummary(JSON.parse(readFileSync(path.join(out, 'broken-export.tiles.json'), 'utf8')));
-		expect(summary).toMatchObject({ events: 3, days: ['2020-08-15', '2020-08-16'], maxZoom: 4 });
+		expect(summary).toMatchObject({ events: 4, days: ['2020-08-15', '2020-08-16'], maxZoom: 4 });
 		const index = JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8'));
 		expect(index.datasets).toEqual([
-			{ slug: 'broken-export', title: 'Broken export', from: '2020-08-15', to: '2020-08-16', events: 3, tiles: true }
+			{ slug: 'broken-export', title: 'Broken export', from: '2020-08-15', to: '2020-08-16', events: 4, tiles: true }
 		]);
 		const header = await new PMTiles(fileSource(path.join(out, summary.archive))).getHeader();
 		expect([header.minZoom, header.maxZoom]).toEqual([0, 4]);
@@ -83,6 +85,16 @@ describe('npm run tiles', () => {
 		const without = validate((f) => !f.endsWith('.pmtiles') && existsSync(f));
 		expect(without.errors).toBe(1);
 		expect(without.lines[0]).toMatch(/expected broken-export\.pmtiles beside it/);
+	}, 60_000);
+
+	it('refuses a file that is neither CSV of ACLED or CCC nor Parquet, as the importer does', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'atlas-tiles-cli-'));
+		const file = path.join(dir, 'notes.csv');
+		writeFileSync(file, 'when,what\n2020-08-15,a march\n');
+		const { code, stderr } = runTiles([file, '--name', 'notes', '--out', path.join(dir, 'published')]);
+		expect(code).toBe(1);
+		expect(stderr).toMatch(/is not an ACLED or Crowd Counting Consortium CSV/);
+		expect(existsSync(path.join(dir, 'published', 'index.json'))).toBe(false);
 	}, 60_000);
 
 	it('exits 1 with --strict and writes nothing', () => {

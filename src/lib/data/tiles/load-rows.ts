@@ -152,8 +152,12 @@ export async function loadRows(
 	if (source.kind === 'csv') {
 		const head = await readHead(source.file);
 		const chunks = decodeChunks(createReadStream(source.file) as AsyncIterable<Uint8Array>, source.encoding);
-		// Told from the header as the importer tells it; a CSV that is not ACLED is read as CCC's.
-		const format = source.format ?? (detectFormat(head) === 'acled' ? 'acled' : 'ccc');
+		// Told from the header as the importer tells it; what is neither is refused, as there.
+		const format = source.format ?? detectFormat(head);
+		if (format !== 'acled' && format !== 'ccc')
+			throw new Error(
+				`${source.file} is not an ACLED or Crowd Counting Consortium CSV, nor Parquet. Name its format (--format acled|ccc) if it is one of them; publish GeoJSON or a Protest Atlas dataset with npm run import.`
+			);
 		report = (await importCsv(chunks, { ...options, format, delimiter: headerDelimiter(head) })).report;
 	} else {
 		const setting = await parquetSetting(connection, source.file);

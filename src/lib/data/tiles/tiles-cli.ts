@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { formatIssue, summaryLine } from '../import/importer';
+import { reportLines, summaryLine } from '../import/importer';
 import { readGazetteer } from '../load';
 import { isEncoding } from '../import/decode';
 import { writeTogether } from '../import/write-together';
@@ -65,7 +65,7 @@ async function main(): Promise<number> {
 	const aggregated = typeof args.aggregated === 'string' ? args.aggregated : undefined;
 	if (inputs.length !== (aggregated ? 0 : 1) || !slug) {
 		console.error(USAGE);
-		return 2;
+		return 1;
 	}
 	if (!SLUG_PATTERN.test(slug)) throw new Error(`--name ${slug}: expected lower-case letters, digits and hyphens`);
 	const out = typeof args.out === 'string' ? args.out : 'static/data';
@@ -109,8 +109,7 @@ async function main(): Promise<number> {
 		if (read) {
 			const { report } = read;
 			progress(`read ${report.rowsRead.toLocaleString('en')} rows in ${seconds(started)}`, true);
-			for (const issue of report.rejections) console.log(formatIssue(issue));
-			for (const issue of report.warnings) console.log(formatIssue(issue));
+			for (const line of reportLines(report)) console.log(line);
 			if (report.imported === 0 || (args.strict && report.rejected > 0)) {
 				console.log(summaryLine(report));
 				return 1;
@@ -169,6 +168,6 @@ main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
 		console.error(error instanceof Error ? error.message : String(error));
-		process.exit(2);
+		process.exit(1);
 	}
 );
